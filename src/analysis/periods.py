@@ -1,0 +1,61 @@
+"""KOSIS period labels normalised to `2024`, `2024-01`, `2024-H1` and `2024-Q1`."""
+from __future__ import annotations
+
+import re
+
+# KOSIS prefixes a period code to its label in some exports: `Y2024 2024`, `M202401 2024.01`.
+_CODE = re.compile(r"^[YMHQ]\d{4,6}\s+(?=\d)")
+_BARE_CODE = re.compile(r"^([YMHQ])(\d{4})(\d{2})?$")
+
+_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^(\d{4})\s*년?$"), "Y"),
+    (re.compile(r"^(\d{4})\s*[.\s]\s*([12])\s*/\s*2\s*(?:반기)?$"), "H"),
+    (re.compile(r"^(\d{4})\s*-?\s*H([12])$"), "H"),
+    (re.compile(r"^(\d{4})\s*년?\s*([12])\s*반기$"), "H"),
+    (re.compile(r"^(\d{4})\s*[.\s]\s*([1-4])\s*/\s*4\s*(?:분기)?$"), "Q"),
+    (re.compile(r"^(\d{4})\s*[.\s-]?\s*Q([1-4])$"), "Q"),
+    (re.compile(r"^(\d{4})\s*[.년]?\s*([1-4])\s*분기$"), "Q"),
+    (re.compile(r"^(\d{4})\s*[.\-/]\s*(\d{1,2})\s*월?$"), "M"),
+    (re.compile(r"^(\d{4})\s*년\s*(\d{1,2})\s*월$"), "M"),
+    (re.compile(r"^(\d{4})(\d{2})$"), "M"),
+]
+
+
+def parse_period(label: str) -> str | None:
+    """Normalised period for a KOSIS label, or None when the label is not a period."""
+    text = _CODE.sub("", str(label).strip())
+    bare = _BARE_CODE.match(text)
+    if bare:
+        kind, year, sub = bare.groups()
+        if kind == "Y" and sub is None:
+            return year
+        text = f"{year}{sub}" if sub else text
+    for pattern, kind in _PATTERNS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        year = int(match.group(1))
+        if not 1900 <= year <= 2100:
+            return None
+        if kind == "Y":
+            return f"{year}"
+        part = int(match.group(2))
+        if kind == "M":
+            return f"{year}-{part:02d}" if 1 <= part <= 12 else None
+        return f"{year}-{kind}{part}"
+    return None
+
+
+def frequency(period: str) -> str:
+    """`annual`, `monthly`, `half-yearly` or `quarterly` for a normalised period."""
+    if len(period) == 4:
+        return "annual"
+    if "-H" in period:
+        return "half-yearly"
+    if "-Q" in period:
+        return "quarterly"
+    return "monthly"
+
+
+def year_of(period: str) -> int:
+    return int(period[:4])
