@@ -207,7 +207,7 @@ def assess_series(ctx: _Context, pledge: Pledge, spec: dict, out: _Rows, forecas
     # A proxy (a broader series than the pledge) reaching the level does not show the pledged jobs exist.
     reached = float(series[latest]) >= target and not spec.get("proxy", False)
     if spec.get("proxy"):
-        out.add("proxy: 달성 not assignable", float(series[latest]) >= target, "bool", method="status rule",
+        out.add("proxy: 달성 not assignable", float(float(series[latest]) >= target), "bool", method="status rule",
                 vintage=latest, evidence=evidence,
                 note=f"{label} is broader than the pledge; the status comes from the probability only.")
     return {"probability": probabilities[selected], "reached": reached, "model": selected,
@@ -353,7 +353,9 @@ def assess(assumptions: Assumptions = DEFAULT) -> Assessment:
         if label != status.UNKNOWN and not evidence_used:
             raise AssertionError(f"{pledge.id}: status {label} without evidence")
         statuses.append({"pledge_id": pledge.id, "status": label, "method": method, "probability": probability,
-                         "reason": reason, "evidence": " | ".join(evidence_used)})
+                         "reason": reason, "evidence": " | ".join(evidence_used),
+                         "series": (outcome or {}).get("label", ""), "target_level": (outcome or {}).get("target", np.nan),
+                         "deadline": (outcome or {}).get("deadline", pledge.deadline_year or np.nan)})
         results.extend(out.items)
     return Assessment(
         results=pd.DataFrame(results), statuses=pd.DataFrame(statuses),
@@ -374,6 +376,25 @@ def write(assessment: Assessment) -> None:
         temporary.replace(path)
 
 
+def current(overrides: dict | None = None) -> Assessment:
+    """The stored assessment, or a fresh one when a report overrides an assumption."""
+    if overrides:
+        return assess(DEFAULT.with_overrides(**overrides))
+    return load()
+
+
+def pledge_history(pledge: Pledge) -> pd.Series:
+    """The annual series a pledge is measured by (천명, indexed by year), or an empty series."""
+    ctx = _Context.__new__(_Context)
+    ctx.employment = pipeline.load("employment_sido_annual")
+    ctx.industry = pipeline.load("employment_sido_industry_annual")
+    for spec in pledge.measured_series:
+        if spec["table"] in ("employment_sido_annual", "employment_sido_industry_annual"):
+            _, rows = series_for(ctx, spec)
+            return rows.set_index("year")["value"].astype(float)
+    return pd.Series(dtype=float)
+
+
 def load() -> Assessment:
     """The stored assessment (built by `make results`)."""
     missing = [n for n in TABLES if not (RESULTS_DIR / f"{n}.csv").exists()]
@@ -381,3 +402,108 @@ def load() -> Assessment:
         raise FileNotFoundError(f"{RESULTS_DIR}: {', '.join(missing)} missing: run `make results`")
     frames = {n: pd.read_csv(RESULTS_DIR / f"{n}.csv", keep_default_na=False, na_values=[""]) for n in TABLES}
     return Assessment(**frames)
+
+
+# -- views for the reports --------------------------------------------------------------------------
+
+RAW_INPUTS = [pipeline.EAPS_ANNUAL, pipeline.EAPS_INDUSTRY, pipeline.EAPS_MONTHLY, pipeline.CENSUS,
+              pipeline.CENSUS_SALES, pipeline.MFG_KSIC2, pipeline.FACTS]
+TIMELINE_TOPICS = ("election", "special_zone", "semiconductor", "future_car_park", "ai_outcome")
+
+NET_VERSUS_GROSS = (
+    "**순증과 창출을 구분합니다.** 공약의 '일자리 창출'은 총량(gross)이고, 경제활동인구조사의 취업자 수 변화는 "
+    "순증(net)입니다. 사업이 일자리를 만들어도 다른 곳에서 일자리가 줄면 순증은 작습니다. 그래서 이 보고서는 "
+    "'추세 기준선 + 공약 규모'에 취업자 수가 이르는지를 **필요조건**으로 봅니다: 이르지 못하면 공약이 통계에 드러나지 "
+    "않은 것이고, 이르더라도 그 일자리를 공약 사업이 만들었다는 증거는 아닙니다. 지역 표본조사의 연간 오차도 "
+    "수천 명 규모라 작은 공약은 통계로 구별하기 어렵습니다.")
+MOU_CAVEAT = (
+    "**업무협약(MOU)은 이전이 아닙니다.** 광주시의 누적 AI 업무협약 수는 협약 건수이며, 초기에는 기업과 기관이 "
+    "섞여 있고(50건 = 기업 43 + 기관 7), 2025-09부터는 'AI·반도체' 기업을 셉니다. 시는 2025-11-24에 349개 중 약 160개가 "
+    "실제로 광주에 본사·지사를 두었다고 밝혔습니다. 'AI전문기업' 수를 세는 공식 통계는 없습니다.")
+INVESTMENT_CAVEAT = (
+    "**비교의 한계.** 한국은행 계수는 최종수요(또는 산출) 10억원당 경제 전체에서 유발되는 취업자 수로, 투자액 대비 "
+    "직접 고용과 다릅니다. 2020년 고용표는 전업환산 기준을 주 40→36시간으로 바꿔 2015년 값과 엄밀히 비교할 수 "
+    "없고, 자동차 8.4·반도체 2.4는 표 연도를 밝히지 않은 업계 자료입니다. 반도체 공장의 직접 고용은 투자액에 비해 "
+    "매우 적습니다.")
+
+
+@dataclass
+class PledgeView:
+    status: pd.Series
+    results: pd.DataFrame
+    history: pd.Series
+    forecasts: pd.DataFrame
+    backtest: pd.DataFrame
+    mou: pd.DataFrame | None
+    mou_projection: dict | None
+    investment: pd.DataFrame | None
+    jobs_per_trillion: float | None
+    assumptions: Assumptions
+
+
+def _result(results: pd.DataFrame, prefix: str) -> pd.Series | None:
+    rows = results[results["measure"].str.startswith(prefix)]
+    return rows.iloc[0] if len(rows) else None
+
+
+def view(assessment: Assessment, pledge_id: str, overrides: dict | None = None) -> PledgeView:
+    """What a pledge report shows, selected from the assessment."""
+    pledge = registry()[pledge_id]
+    status_row = assessment.statuses.set_index("pledge_id").loc[pledge_id]
+    results = assessment.results[assessment.results["pledge_id"] == pledge_id].reset_index(drop=True)
+    series = status_row["series"] if isinstance(status_row["series"], str) else ""
+    forecasts = assessment.forecasts[assessment.forecasts["series"] == series] if series else pd.DataFrame()
+    backtest = assessment.backtests[assessment.backtests["series"] == series] if series else pd.DataFrame()
+    history = pledge_history(pledge) if series else pd.Series(dtype=float)
+    mou = projection = None
+    trend = _result(results, "MOU trend to")
+    if trend is not None:
+        present = _result(results, "MOU firms present")
+        mou = assessment.mou.assign(as_of_date=pd.to_datetime(assessment.mou["as_of_date"]))
+        projection = {"date": pd.Timestamp(int(status_row["deadline"]), 12, 31), "mou_mean": trend["value"],
+                      "mou_lower": trend["lower"], "mou_upper": trend["upper"], "present_mean": present["value"],
+                      "present_lower": present["lower"], "present_upper": present["upper"]}
+    ratio = _result(results, "jobs per 1조원")
+    investment = assessment.investment if ratio is not None else None
+    return PledgeView(status_row, results, history, forecasts, backtest, mou, projection, investment,
+                      None if ratio is None else float(ratio["value"]), DEFAULT.with_overrides(**(overrides or {})))
+
+
+def timeline() -> pd.DataFrame:
+    """Dated events after the pledges (election, designations, bids), each with its source."""
+    facts = pipeline.load("facts")
+    rows = facts[facts["topic"].isin(TIMELINE_TOPICS)].drop_duplicates("source_url").sort_values("as_of_date")
+    return pd.DataFrame({"as_of": rows["as_of_date"].dt.strftime("%Y-%m-%d"), "event": rows["quote"],
+                         "source": rows["source"] + " " + rows["source_url"]})
+
+
+def key_number(results: pd.DataFrame, status_row: pd.Series) -> str:
+    """The one number a scorecard shows for a pledge, with its interval."""
+    from .present import result_value
+    for prefix in ("P(", "MOU firms present", "jobs per 1조원"):
+        row = _result(results, prefix)
+        if row is not None:
+            label = {"P(": "목표 도달 확률", "MOU firms present": "2030 입주 기업 환산",
+                     "jobs per 1조원": "1조원당 일자리"}[prefix]
+            if prefix == "P(":
+                selected = results[results["measure"].str.startswith("P(") & (results["note"] == "selected by backtest")]
+                row = selected.iloc[0] if len(selected) else row
+            return f"{label}: {result_value(row)}"
+    return "수치 측정 없음"
+
+
+def scorecard(assessment: Assessment) -> pd.DataFrame:
+    """One row per pledge: title, source role, quote, status badge, key number, reason, link."""
+    from .present import ROLE_KO, badge
+    rows = []
+    statuses = assessment.statuses.set_index("pledge_id")
+    for pledge in registry().values():
+        status_row = statuses.loc[pledge.id]
+        results = assessment.results[assessment.results["pledge_id"] == pledge.id]
+        quote = pledge.quote if len(pledge.quote) <= 70 else pledge.quote[:68] + "…"
+        rows.append({"pledge_id": pledge.id, "title": pledge.title,
+                     "role": f"{ROLE_KO[pledge.source.role]} ({pledge.source.outlet} {pledge.source.date})",
+                     "quote": f"“{quote}”", "status": status_row["status"], "badge": badge(status_row["status"]),
+                     "key_number": key_number(results, status_row), "reason": status_row["reason"],
+                     "link": f"<a href='pledge-{pledge.id}.html'>보고서</a>"})
+    return pd.DataFrame(rows)
