@@ -53,7 +53,7 @@ def write_vintage() -> None:
         "경제활동인구조사 월별 (광주)": str(monthly["month"].max()),
         "전국사업체조사": int(census["year"].max()),
         "광업제조업조사 중분류 (광주)": 2024,
-        "사실 자료 facts.csv (최신 as_of)": str(facts["as_of_date"].max().date()),
+        "사실 자료 facts.csv (최신 보도일)": str(facts["published_date"].max().date()),
     }
     (paths.PROCESSED / "vintage.json").write_text(json.dumps(vintage, ensure_ascii=False, indent=1), encoding="utf-8")
 

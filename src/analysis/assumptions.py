@@ -36,24 +36,22 @@ class Assumptions:
 
 
 REASONS = {
-    "base_year": "Last full year before both articles (2022-02-10 and 2022-04-05): the pledges start from it.",
-    "undated_deadline": "Job pledges without a date are read against the season-2 programme's end (2022–2030, "
-                        "전자신문 2022-02-10).",
-    "baseline": "'trend': pledged jobs come on top of the pre-pledge trend, fitted on years up to base_year; "
-                "'level': on top of the base-year level, which credits the pledge with ordinary growth.",
-    "on_track_probability": "정상 추진 when the selected model gives at least this probability of reaching the target.",
-    "unlikely_probability": "실현 어려움 when the probability is below this; 지연 in between.",
-    "interval_levels": "Prediction intervals shown: 80% (the status band) and 95%.",
-    "backtest_first_origin": "First forecast origin of the rolling backtest: leaves at least ten years to fit.",
-    "backtest_horizon": "Backtest forecasts up to this many years ahead.",
-    "selection_horizon": "Models are ranked by mean absolute error up to this horizon (the pledges' distance "
-                         "from the data).",
-    "mou_presence_fact": "Share of MOU firms with a real presence: the city's 2025-11-24 count (about 160 of 349).",
-    "mou_presence_alternative_fact": "Sensitivity: a council member's 2024-11 count (142 of 244 actually invested).",
-    "simulation_draws": "Monte Carlo draws for the MOU projection: enough for a stable second decimal.",
-    "seed": "Fixed seed, so a rebuild on the same data gives the same numbers.",
-    "outside_view_breaks": "Windows spanning these breaks are dropped: 세종 was split off 충남 in 2012 and is "
-                           "published from 2017, so 충남 drops and 세종 starts from nothing.",
+    "base_year": "두 기사(2022-02-10, 2022-04-05) 직전의 마지막 완결 연도: 공약은 이 해에서 출발한다고 봄.",
+    "undated_deadline": "기한 없는 일자리 공약은 시즌2 사업 종료 연도(2022–2030, 전자신문 2022-02-10)에 비춰 봄.",
+    "baseline": "'trend': 공약 일자리는 base_year까지의 자료로 적합한 추세 위에 더해진다고 봄; 'level': base_year "
+                "수준 위에 더함(보통의 추세 성장을 공약 덕으로 돌리게 됨).",
+    "on_track_probability": "선택된 모형에서 목표 도달 확률이 이 값 이상이면 정상 추진.",
+    "unlikely_probability": "이 값 미만이면 실현 어려움, 그 사이는 지연.",
+    "interval_levels": "보여 주는 예측구간: 80%(상태 판단 구간)와 95%.",
+    "backtest_first_origin": "롤링 백테스트의 첫 예측 기점: 적합에 최소 10년을 남김.",
+    "backtest_horizon": "백테스트는 이 연수 앞까지 예측.",
+    "selection_horizon": "이 연수까지의 평균절대오차로 모형 순위를 매김(자료 끝에서 공약 기한까지의 거리).",
+    "mou_presence_fact": "협약 기업 중 실제 입주 비율: 시의 2025-11-24 발표(349개 중 약 160개).",
+    "mou_presence_alternative_fact": "민감도: 시의원의 2024-11 발언(244개 중 142개 실투자).",
+    "simulation_draws": "업무협약 전망 모의실험 횟수: 소수 둘째 자리가 안정될 만큼.",
+    "seed": "고정 난수 시드: 같은 자료로 다시 빌드하면 같은 숫자.",
+    "outside_view_breaks": "이 단절을 걸치는 구간은 제외: 세종은 2012년 충남에서 분리되어 2017년부터 공표되므로 "
+                           "충남은 줄고 세종은 0에서 시작.",
 }
 
 DEFAULT = Assumptions()

@@ -39,6 +39,7 @@ COEFFICIENTS = (
 )
 MOU_TRACK_RECORD = ("comparable-ed5dff.3", "comparable-ed5dff.4")  # jobs expected vs actual, 2016–2020.09
 GGM_PLAN = "ggm-0117e7.1"
+MEANING_KO = {"achieved": "달성", "progress": "진전", "setback": "차질", "failed": "실패", "context": "맥락"}
 GGM_HEADCOUNT_UNITS = {"hired", "employees", "jobs"}
 TRILLION = {"trillion KRW": 1.0, "100 million KRW": 1e-4}
 
@@ -118,17 +119,18 @@ class _Rows:
     def __init__(self, pledge: Pledge):
         self.pledge, self.items = pledge, []
 
-    def add(self, measure, value, unit="", *, lower=np.nan, upper=np.nan, method="", vintage="", evidence="",
-            note=""):
-        self.items.append({"pledge_id": self.pledge.id, "measure": measure, "value": value, "lower": lower,
-                           "upper": upper, "unit": unit, "method": method, "vintage": str(vintage),
-                           "evidence": evidence, "note": note})
+    def add(self, key, measure, value, unit="", *, lower=np.nan, upper=np.nan, method="", vintage="",
+            evidence="", note="", model=""):
+        """One result row; `key` names the measure for code, `measure` describes it for readers."""
+        self.items.append({"pledge_id": self.pledge.id, "key": key, "model": model, "measure": measure,
+                           "value": value, "lower": lower, "upper": upper, "unit": unit, "method": method,
+                           "vintage": str(vintage), "evidence": evidence, "note": note})
 
 
 def deadline_of(pledge: Pledge, a: Assumptions) -> tuple[int, str]:
     if pledge.deadline_year:
-        return pledge.deadline_year, f"{pledge.deadline_year} (pledged)"
-    return a.undated_deadline, f"{a.undated_deadline} (assumed: undated_deadline)"
+        return pledge.deadline_year, f"{pledge.deadline_year}년 (공약)"
+    return a.undated_deadline, f"{a.undated_deadline}년 (가정 undated_deadline: 공약에 기한 없음)"
 
 
 def assess_series(ctx: _Context, pledge: Pledge, spec: dict, out: _Rows, forecasts: list, backtests: list):
@@ -141,75 +143,80 @@ def assess_series(ctx: _Context, pledge: Pledge, spec: dict, out: _Rows, forecas
     latest = int(series.index.max())
     evidence = _lines(rows)
     derived = rows["derived"].any() if "derived" in rows else False
-    note_derived = " Years before 2015 are derived (15세이상인구 × 고용률)." if derived else ""
+    note_derived = " 2015년 이전 값은 15세이상인구 × 고용률로 산출." if derived else ""
 
     s = models.scale(increment, series)
-    out.add(f"scale: pledge as share of {label} {latest}", s["share_of_latest_level"], "ratio",
-            method="pledge / latest level", vintage=latest, evidence=evidence,
-            note=f"Pledged gross jobs against the level of employment (net stock).{note_derived}")
-    out.add(f"scale: pledge in years of mean net growth of {label}",
+    out.add("share_of_level", f"규모: {latest}년 {label} 대비 공약", s["share_of_latest_level"], "ratio",
+            method="공약 ÷ 최신 수준", vintage=latest, evidence=evidence,
+            note=f"공약(총 창출)을 취업자 수준(순 저량)에 견준 값.{note_derived}")
+    out.add("years_of_growth", f"규모: 공약 = {label} 평균 연간 순증의 몇 년치",
             s["years_of_mean_growth"] if np.isfinite(s["years_of_mean_growth"]) else np.nan, "years",
-            method=f"pledge / mean yearly net change {int(series.index.min())}–{latest} "
-                   f"({s['mean_yearly_change'] * 1000:,.0f} persons/yr, sd {s['sd_yearly_change'] * 1000:,.0f})",
-            vintage=latest, evidence=evidence, note="Net yearly change, not gross job creation.")
+            method=f"공약 ÷ {int(series.index.min())}–{latest} 평균 연간 순증 "
+                   f"({s['mean_yearly_change'] * 1000:,.0f}명/년, 표준편차 {s['sd_yearly_change'] * 1000:,.0f}명)",
+            vintage=latest, evidence=evidence,
+            note="순증이지 총 창출이 아님." + (" 평균 순증이 0 이하라 계산 불가." if not np.isfinite(s["years_of_mean_growth"]) else ""))
     if spec.get("section") == "C":
         c30 = ctx.ksic2[(ctx.ksic2["ksic2"] == "C30") & (ctx.ksic2["item"] == "employees")].iloc[0]
-        out.add("scale: pledge as share of Gwangju motor-vehicle (C30) workforce 2024", pledge.target_value / c30["value"],
-                "ratio", method="pledge / C30 employees (10+ worker establishments)", vintage=2024,
-                evidence=f"data/raw/{c30['source']}",
-                note="광업제조업조사 counts establishments with 10+ workers only; one year, no trend.")
+        out.add("c30_share", "규모: 2024년 광주 자동차·트레일러 제조업(C30) 종사자 대비 공약",
+                pledge.target_value / c30["value"], "ratio", method=f"공약 ÷ C30 종사자 {c30['value']:,.0f}명",
+                vintage=2024, evidence=f"data/raw/{c30['source']}",
+                note="광업제조업조사는 종사자 10인 이상 사업체만 집계. 한 해 값이라 추세는 없음.")
 
     window = deadline - a.base_year
     base_level = float(series.get(a.base_year, np.nan))
     view = models.outside_view(panel(ctx, spec), increment / base_level, window, a.outside_view_breaks)
-    out.add(f"outside view: percentile of pledge among {window}-year net growth of 17 시도", view["percentile"],
-            "percentile", method=f"{view['spans']} overlapping {window}-year spans in {view.get('regions', 0)} 시도; "
-                                 f"pledge = {increment / base_level:.2%} of {a.base_year} level",
+    out.add("outside_view", f"외부 관점: 17개 시도의 {window}년 순증률 분포에서 공약의 백분위", view["percentile"],
+            "percentile", method=f"{view.get('regions', 0)}개 시도의 겹치는 {window}년 구간 {view['spans']}개; "
+                                 f"공약 = {a.base_year}년 수준의 {increment / base_level:.2%}",
             vintage=latest, evidence=evidence,
-            note=f"Share of spans with at least this net growth: {view['share_at_least']:.0%}. Spans overlap, so "
-                 f"they are not independent; net growth includes all other jobs gained and lost.")
+            note=f"이만큼 이상 순증한 구간의 비율 {view['share_at_least']:.0%}. 구간이 겹쳐 독립이 아니며, "
+                 f"순증에는 다른 모든 일자리의 증감이 섞여 있음.")
 
     bt = models.backtest(series, a.backtest_first_origin, a.backtest_horizon, a.interval_levels)
     summary = models.backtest_summary(bt, a.selection_horizon)
     if summary.empty:
-        out.add("forecast", np.nan, method="not enough years to backtest", vintage=latest, evidence=evidence,
-                note="판단 불가: the series is too short for a rolling-origin backtest.")
+        out.add("forecast", "전망", np.nan, method="백테스트할 연도가 부족", vintage=latest, evidence=evidence,
+                note="판단 불가: 롤링 기점 백테스트를 하기에 시계열이 짧음.")
         return None
     selected = summary.iloc[0]["model"]
-    backtests.append(summary.assign(series=label, selected=summary["model"] == selected))
+    if label not in {b["series"].iloc[0] for b in backtests}:
+        backtests.append(summary.assign(series=label, selected=summary["model"] == selected))
     baseline, target = models.target_level(series, increment, deadline, selected, a)
     level80 = a.interval_levels[0]
     probabilities = {}
+    new_series = label not in {f["series"].iloc[0] for f in forecasts}
     for name in models.MODELS:
         fc = models.forecast(series, name, deadline)
         lo80, hi80 = fc.interval(a.interval_levels[0])
         lo95, hi95 = fc.interval(a.interval_levels[1])
-        forecasts.append(pd.DataFrame({"series": label, "model": name, "year": fc.years, "mean": fc.mean,
-                                       "lower_80": lo80, "upper_80": hi80, "lower_95": lo95, "upper_95": hi95}))
+        if new_series:
+            forecasts.append(pd.DataFrame({"series": label, "model": name, "year": fc.years, "mean": fc.mean,
+                                           "lower_80": lo80, "upper_80": hi80, "lower_95": lo95, "upper_95": hi95}))
         probabilities[name] = fc.probability_at_least(deadline, target)
         mean, sd = fc.at(deadline)
-        out.add(f"forecast {deadline}: {label} ({name})", mean, "천명", lower=lo80[-1], upper=hi80[-1],
-                method=f"{name}; {int(level80 * 100)}% prediction interval", vintage=latest, evidence=evidence,
-                note=models.MODELS[name][1])
-        out.add(f"P(reach baseline + pledge by {deadline}) ({name})", probabilities[name], "probability",
-                method=f"{name}; Gaussian predictive at {deadline}", vintage=latest, evidence=evidence,
-                note="selected by backtest" if name == selected else "")
-    out.add(f"target level {deadline}: baseline ({a.baseline}) + pledge", target, "천명", method=(
-        f"baseline {baseline:,.1f} = {'level in ' + str(a.base_year) if a.baseline == 'level' else selected + ' fitted to years ≤ ' + str(a.base_year)}"
-        f" + {increment:g}"), vintage=latest, evidence=evidence,
-        note=f"Deadline {deadline_note}. A net-employment test: pledged jobs are gross, so reaching the level is "
-             f"necessary for the pledge to show in the statistics, not proof that the projects made the jobs.")
+        chosen = " (백테스트로 선택)" if name == selected else ""
+        out.add("forecast", f"전망 {deadline}: {label}, {name}{chosen}", mean, "천명", lower=lo80[-1], upper=hi80[-1],
+                method=f"{name}; {int(level80 * 100)}% 예측구간", vintage=latest, evidence=evidence,
+                note=models.MODELS[name][1], model=name)
+        out.add("probability", f"목표 수준 도달 확률 {deadline}: {name}{chosen}", probabilities[name], "probability",
+                method=f"{name}; {deadline}년 예측분포(정규) 기준", vintage=latest, evidence=evidence, model=name)
+    baseline_text = (f"{a.base_year}년 수준" if a.baseline == "level"
+                     else f"{a.base_year}년까지의 자료로 적합한 {selected}의 {deadline}년 전망")
+    out.add("target_level", f"목표 수준 {deadline}: 기준선({a.baseline}) + 공약", target, "천명",
+            method=f"기준선 {baseline:,.1f} = {baseline_text}; + {increment:g}", vintage=latest, evidence=evidence,
+            note=f"기한 {deadline_note}. 순증 점검: 공약은 총 창출이므로 이 수준 도달은 공약이 통계에 드러나기 위한 "
+                 f"필요조건일 뿐, 사업이 일자리를 만들었다는 증거는 아님.")
     sel = summary.iloc[0]
-    out.add(f"backtest: {selected} mean absolute error (h ≤ {a.selection_horizon})", sel["mae"], "천명",
-            method=f"rolling origin from {a.backtest_first_origin}, {int(sel['forecasts'])} forecasts",
-            vintage=latest, evidence=evidence,
-            note=f"80% interval coverage {sel['coverage_80']:.0%}, 95% coverage {sel['coverage_95']:.0%}")
+    out.add("backtest_mae", f"백테스트: {selected} 평균절대오차 (h ≤ {a.selection_horizon})", sel["mae"], "천명",
+            method=f"{a.backtest_first_origin}년부터 롤링 기점, 예측 {int(sel['forecasts'])}개", vintage=latest,
+            evidence=evidence, note=f"80% 구간 적중률 {sel['coverage_80']:.0%}, 95% 구간 적중률 {sel['coverage_95']:.0%}",
+            model=selected)
     # A proxy (a broader series than the pledge) reaching the level does not show the pledged jobs exist.
     reached = float(series[latest]) >= target and not spec.get("proxy", False)
     if spec.get("proxy"):
-        out.add("proxy: 달성 not assignable", float(float(series[latest]) >= target), "bool", method="status rule",
-                vintage=latest, evidence=evidence,
-                note=f"{label} is broader than the pledge; the status comes from the probability only.")
+        out.add("proxy", "대리지표: 목표 수준을 이미 넘었나 (달성 판정에는 쓰지 않음)", float(float(series[latest]) >= target),
+                "bool", method="상태 규칙", vintage=latest, evidence=evidence,
+                note=f"{label}은 공약보다 넓은 지표라, 상태는 확률로만 정함.")
     return {"probability": probabilities[selected], "reached": reached, "model": selected,
             "latest": float(series[latest]), "target": target, "deadline": deadline, "label": label}
 
@@ -229,34 +236,34 @@ def assess_mou(ctx: _Context, pledge: Pledge, out: _Rows) -> dict:
     evidence = "; ".join(f"{ctx.fact(f)['source']} [{f}]" for f in series["fact_id"])
     vintage = series["as_of_date"].max().date()
     latest = series.iloc[-1]
-    out.add("latest cumulative AI MOU count", latest["value"], "MOUs", method="facts table", vintage=vintage,
-            evidence=ctx.cite(latest["fact_id"]), note="MOUs are agreements, not firms that moved.")
-    out.add(f"MOU trend to {deadline}", projection["mou_mean"], "MOUs", lower=projection["mou_lower"],
-            upper=projection["mou_upper"], method=f"OLS of {projection['points']} dated cumulative counts on time "
-            f"({projection['slope_per_year']:.1f} ± {projection['slope_se']:.1f} per year); 95% predictive interval",
-            vintage=vintage, evidence=evidence,
-            note="Cumulative counts are autocorrelated: OLS intervals understate the uncertainty.")
+    out.add("mou_latest", "최신 누적 AI 업무협약 수", latest["value"], "건", method="사실 자료", vintage=vintage,
+            evidence=ctx.cite(latest["fact_id"]), note="업무협약은 협약일 뿐, 이전한 기업 수가 아님.")
+    out.add("mou_trend", f"업무협약 추세 전망 {deadline}", projection["mou_mean"], "건", lower=projection["mou_lower"],
+            upper=projection["mou_upper"], method=f"날짜가 있는 누적 건수 {projection['points']}개의 시간 추세 OLS "
+            f"(연 {projection['slope_per_year']:.1f} ± {projection['slope_se']:.1f}건); 95% 예측구간",
+            vintage=vintage, evidence=evidence, note="누적 건수는 자기상관이 있어 OLS 구간은 불확실성을 과소평가함.")
     share = presence["main"]
-    out.add("share of MOU firms actually present in Gwangju", share["share"], "ratio", lower=share["lower"],
-            upper=share["upper"], method="Jeffreys 95% interval", vintage=vintage, evidence=share["cite"])
+    out.add("presence_share", "협약 기업 중 광주에 실제 입주한 비율", share["share"], "ratio", lower=share["lower"],
+            upper=share["upper"], method="Jeffreys 95% 구간", vintage=vintage, evidence=share["cite"])
     alt = presence["alternative"]
-    out.add("sensitivity: share with real investment (council, 2024-11)", alt["share"], "ratio", lower=alt["lower"],
-            upper=alt["upper"], method="Jeffreys 95% interval", vintage="2024-11", evidence=alt["cite"],
-            note="Another report of the same remarks says 132, not 142.")
-    out.add(f"MOU firms present in Gwangju by {deadline}", projection["present_mean"], "firms",
+    out.add("presence_alt", "민감도: 실투자 비율 (시의회, 2024-11)", alt["share"], "ratio", lower=alt["lower"],
+            upper=alt["upper"], method="Jeffreys 95% 구간", vintage="2024-11", evidence=alt["cite"],
+            note="같은 발언을 다룬 다른 보도는 142개가 아니라 132개라고 전함.")
+    out.add("present_firms", f"{deadline}년 광주 입주 협약 기업 (환산)", projection["present_mean"], "개",
             lower=projection["present_lower"], upper=projection["present_upper"],
-            method=f"simulation, {a.simulation_draws} draws, seed {a.seed}; 95% interval", vintage=vintage,
-            evidence=evidence, note="An upper bound for 'AI전문기업': not every MOU firm is an AI specialist.")
-    out.add(f"P(≥ {pledge.target_value:,.0f} firms present by {deadline})", projection["probability"],
-            "probability", method="simulation (MOU trend × presence share)", vintage=vintage, evidence=evidence)
+            method=f"모의실험 {a.simulation_draws}회, seed {a.seed}; 95% 구간", vintage=vintage, evidence=evidence,
+            note="'AI전문기업'의 상한: 협약 기업이 모두 AI 전문기업은 아님.")
+    out.add("probability", f"{deadline}년까지 입주 기업 {pledge.target_value:,.0f}개 이상일 확률", projection["probability"],
+            "probability", method="모의실험 (협약 추세 × 입주 비율)", vintage=vintage, evidence=evidence,
+            model="업무협약 추세 × 입주 비율")
     ict = ctx.establishments[(ctx.establishments["region"] == GWANGJU) & (ctx.establishments["ksic"] == "58~63")
                              & (ctx.establishments["business_type"] == "계") & (ctx.establishments["item"] == "사업체수")]
     ict = ict.sort_values("year").iloc[-1]
-    out.add(f"scale: pledge as share of Gwangju 정보통신업 establishments {ict['year']}",
-            pledge.target_value / ict["value"], "ratio", method="pledge / census count", vintage=ict["year"],
-            evidence=f"data/raw/{ict['source']}", note=f"{ict['value']:,.0f} establishments in all of 정보통신업 (J).")
+    out.add("ict_share", f"규모: {ict['year']}년 광주 정보통신업 사업체 대비 공약", pledge.target_value / ict["value"],
+            "ratio", method="공약 ÷ 전국사업체조사 사업체수", vintage=ict["year"], evidence=f"data/raw/{ict['source']}",
+            note=f"정보통신업(J) 전체 사업체 {ict['value']:,.0f}개.")
     return {"probability": projection["probability"], "reached": latest["value"] * share["share"] >= pledge.target_value,
-            "model": "MOU trend × presence share", "mou": series}
+            "model": "업무협약 추세 × 입주 비율", "mou": series}
 
 
 def investment_table(ctx: _Context) -> pd.DataFrame:
@@ -281,12 +288,12 @@ def assess_investment(ctx: _Context, pledge: Pledge, registry_: dict, out: _Rows
         return
     ratio = models.jobs_per_trillion(jobs_pledge.target_value, pledge.investment_trillion_krw)
     projects = table[table["covers"] == "direct"]
-    out.add("jobs per 1조원 implied by the pledge", ratio, "jobs per 1조원",
-            method=f"{jobs_pledge.target_value:,.0f} jobs / {pledge.investment_trillion_krw:g}조원",
-            vintage=pledge.source.date, evidence=f"pledges.yaml: {pledge.id}, {jobs_pledge.id}",
-            note=f"Direct-job ratios of comparable projects range {projects['jobs_per_trillion_krw'].min():,.0f}–"
-                 f"{projects['jobs_per_trillion_krw'].max():,.0f} per 1조원; Bank of Korea coefficients are per "
-                 f"final demand or output, not investment, and count induced jobs across the economy.")
+    out.add("jobs_per_trillion", "공약이 함축하는 1조원당 일자리", ratio, "명/조원",
+            method=f"{jobs_pledge.target_value:,.0f}개 ÷ {pledge.investment_trillion_krw:g}조원",
+            vintage=pledge.source.date, evidence=f"data/raw/pledges.yaml: {pledge.id}, {jobs_pledge.id}",
+            note=f"비교 사업의 직접 고용은 1조원당 {projects['jobs_per_trillion_krw'].min():,.0f}–"
+                 f"{projects['jobs_per_trillion_krw'].max():,.0f}명. 한국은행 계수는 투자액이 아니라 최종수요·산출 "
+                 f"기준이며 경제 전체의 유발 고용을 셈.")
 
 
 def ggm_table(ctx: _Context) -> pd.DataFrame:
@@ -311,50 +318,51 @@ def assess(assumptions: Assumptions = DEFAULT) -> Assessment:
                                                                      "employment_sido_industry_annual")]
         if pledge.metric == "jobs" and pledge.quantitative and specs:
             outcome = assess_series(ctx, pledge, specs[0], out, forecasts, backtests)
-            method = "statistical: net employment forecast"
+            method = "통계: 취업자 순증 전망"
         elif pledge.metric == "firms" and pledge.quantitative and "ai_mou" in pledge.measured_facts:
             outcome = assess_mou(ctx, pledge, out)
             mou = outcome["mou"]
-            method = "statistical: MOU projection"
+            method = "통계: 업무협약 추세 × 입주 비율"
         if pledge.investment_trillion_krw:
             assess_investment(ctx, pledge, pledges, out, investment)
         if pledge.metric == "jobs" and pledge.quantitative:
             expected, actual = (ctx.fact(f)["value"] for f in MOU_TRACK_RECORD)
-            out.add("track record: share of expected jobs realised in Gwangju investment MOUs 2016–2020.09",
-                    actual / expected, "ratio", method=f"{actual:,.0f} actual / {expected:,.0f} expected",
+            out.add("track_record", "과거 실적: 광주 투자협약(2016–2020.09)의 예상 고용 대비 실제 고용",
+                    actual / expected, "ratio", method=f"실제 {actual:,.0f}명 ÷ 예상 {expected:,.0f}명",
                     vintage="2020-09", evidence="; ".join(ctx.cite(f) for f in MOU_TRACK_RECORD),
-                    note="How far the city's past job announcements were realised.")
+                    note="시가 과거에 발표한 고용 예상이 얼마나 실현됐는지.")
         evidence_rows = []
         for item in pledge.evidence:
             if item.fact:
                 fact = ctx.fact(item.fact)
                 evidence_rows.append((item.means, fact["as_of_date"]))
-                evidence_used.append(f"{item.means}: {fact['claim_en']} ({ctx.cite(item.fact)})")
+                evidence_used.append(f"{MEANING_KO[item.means]}: {fact['as_of_date']:%Y-%m-%d} “{fact['quote']}” "
+                                     f"({ctx.cite(item.fact)})")
             else:
                 evidence_rows.append((item.means, pd.Timestamp(pledge.source.date)))
-                evidence_used.append(f"{item.means}: reported done in the pledge article ({pledge.source.citation})")
+                evidence_used.append(f"{MEANING_KO[item.means]}: 공약 기사 자체가 완료를 보도 ({pledge.source.citation})")
         if outcome is not None:
             label = status.from_probability(outcome["probability"], outcome["reached"], assumptions)
-            reason = (f"P = {outcome['probability']:.0%} under {outcome['model']} of reaching the target by "
-                      f"{outcome.get('deadline', pledge.deadline)}")
-            evidence_used.insert(0, f"statistical: see result rows of {pledge.id}")
+            reason = (f"{outcome['model']} 기준 {outcome.get('deadline', pledge.deadline)}년까지 목표 수준에 이를 확률 "
+                      f"{outcome['probability']:.0%}")
+            evidence_used.insert(0, f"통계: 이 공약의 결과 표 ({pledge.id})")
             probability = outcome["probability"]
         else:
             label = status.from_evidence(evidence_rows)
             probability = np.nan
-            decisive = [e for e in evidence_used if e.split(":")[0] in status.DECISIVE]
+            decisive = [item for item in pledge.evidence if item.means in status.DECISIVE]
             if label == status.UNKNOWN:
-                method = "no measure"
-                reason = ("the pledge states no number and no fact bears on it" if not pledge.evidence else
-                          "only context facts bear on it") + (f"; {pledge.measurement_note}" if pledge.measurement_note else "")
+                method = "측정 수단 없음"
+                reason = ("공약에 수치가 없거나 이를 재는 통계가 없고, 관련 사실 자료도 없음" if not pledge.evidence else
+                          "관련 사실은 맥락일 뿐 판단 근거가 되지 않음")
             else:
-                method = "dated facts"
-                reason = f"{len(decisive)} decisive fact(s); the latest decides unless one reports it achieved"
+                method = "날짜가 있는 사실"
+                reason = f"판단 근거 사실 {len(decisive)}건: '달성' 보도가 있으면 달성, 없으면 가장 최근 사실이 결정"
         if label != status.UNKNOWN and not evidence_used:
             raise AssertionError(f"{pledge.id}: status {label} without evidence")
         statuses.append({"pledge_id": pledge.id, "status": label, "method": method, "probability": probability,
                          "reason": reason, "evidence": " | ".join(evidence_used),
-                         "series": (outcome or {}).get("label", ""), "target_level": (outcome or {}).get("target", np.nan),
+                         "series": (outcome or {}).get("label", ""), "model": (outcome or {}).get("model", ""), "target_level": (outcome or {}).get("target", np.nan),
                          "deadline": (outcome or {}).get("deadline", pledge.deadline_year or np.nan)})
         results.extend(out.items)
     return Assessment(
@@ -441,8 +449,10 @@ class PledgeView:
     assumptions: Assumptions
 
 
-def _result(results: pd.DataFrame, prefix: str) -> pd.Series | None:
-    rows = results[results["measure"].str.startswith(prefix)]
+def _result(results: pd.DataFrame, key: str, model: str | None = None) -> pd.Series | None:
+    rows = results[results["key"] == key]
+    if model:
+        rows = rows[rows["model"] == model]
     return rows.iloc[0] if len(rows) else None
 
 
@@ -456,14 +466,14 @@ def view(assessment: Assessment, pledge_id: str, overrides: dict | None = None) 
     backtest = assessment.backtests[assessment.backtests["series"] == series] if series else pd.DataFrame()
     history = pledge_history(pledge) if series else pd.Series(dtype=float)
     mou = projection = None
-    trend = _result(results, "MOU trend to")
+    trend = _result(results, "mou_trend")
     if trend is not None:
-        present = _result(results, "MOU firms present")
+        present = _result(results, "present_firms")
         mou = assessment.mou.assign(as_of_date=pd.to_datetime(assessment.mou["as_of_date"]))
         projection = {"date": pd.Timestamp(int(status_row["deadline"]), 12, 31), "mou_mean": trend["value"],
                       "mou_lower": trend["lower"], "mou_upper": trend["upper"], "present_mean": present["value"],
                       "present_lower": present["lower"], "present_upper": present["upper"]}
-    ratio = _result(results, "jobs per 1조원")
+    ratio = _result(results, "jobs_per_trillion")
     investment = assessment.investment if ratio is not None else None
     return PledgeView(status_row, results, history, forecasts, backtest, mou, projection, investment,
                       None if ratio is None else float(ratio["value"]), DEFAULT.with_overrides(**(overrides or {})))
@@ -480,14 +490,11 @@ def timeline() -> pd.DataFrame:
 def key_number(results: pd.DataFrame, status_row: pd.Series) -> str:
     """The one number a scorecard shows for a pledge, with its interval."""
     from .present import result_value
-    for prefix in ("P(", "MOU firms present", "jobs per 1조원"):
-        row = _result(results, prefix)
+    for key, label in (("probability", "목표 도달 확률"), ("present_firms", "2030 입주 기업 환산"),
+                       ("jobs_per_trillion", "1조원당 일자리")):
+        model = status_row["model"] if key == "probability" else None
+        row = _result(results, key, model)
         if row is not None:
-            label = {"P(": "목표 도달 확률", "MOU firms present": "2030 입주 기업 환산",
-                     "jobs per 1조원": "1조원당 일자리"}[prefix]
-            if prefix == "P(":
-                selected = results[results["measure"].str.startswith("P(") & (results["note"] == "selected by backtest")]
-                row = selected.iloc[0] if len(selected) else row
             return f"{label}: {result_value(row)}"
     return "수치 측정 없음"
 

@@ -36,6 +36,7 @@ VALUE_HEADERS = {"값", "데이터", "수치", "DT", "value"}
 ITEM_HEADERS = {"항목", "항목명", "항목별", "지표", "ITM_NM", "item"}
 UNIT_HEADERS = {"단위", "UNIT_NM", "unit"}
 MARKER_HEADERS = {"비고"}
+REGION_HEADER_WORDS = ("시도", "행정구역", "지역", "시군구", "광역지자체", "region")
 
 _ITEM = re.compile(r"^(?:(?P<code>[A-Z]{1,3}\d{1,5})\s+)?(?P<name>.*?)\s*(?:\((?P<paren>[^()]*)\))?$")
 _DIM_HEADER = re.compile(r"^(?:[A-Z]\s+)?(?P<name>.*?)(?:\(\d+\))?$")
@@ -244,8 +245,12 @@ class _Reader:
         return frame, layout, header_rows
 
     def _is_header_row(self, row: list[str], first_value_column: int) -> bool:
+        """A second header row repeats (or leaves blank) the label headers and has text over the values."""
+        header = self.records[0][1]
+        labels_repeat = all(not c.strip() or clean_label(c) == clean_label(h)
+                            for c, h in zip(row[:first_value_column], header[:first_value_column]))
         cells = [c.strip() for c in row[first_value_column:]]
-        return all(c and parse_number(c) is None for c in cells)
+        return labels_repeat and all(c and parse_number(c) is None for c in cells)
 
     # -- periods in rows (long tables, KOSIS 'period in rows' layout) ------------------------
 
@@ -303,12 +308,9 @@ class _Reader:
 
     def _regions(self, frame: pd.DataFrame) -> pd.DataFrame:
         dims = [c for c in frame.columns if c not in ("_item", "period", "value", "marker", "source_line")]
-        region_column = None
-        for column in dims:
-            values = [v for v in frame[column].unique() if v]
-            if values and any(regions.sido_name(v) for v in values):
-                region_column = column
-                break
+        named = [c for c in dims if any(word in c for word in REGION_HEADER_WORDS)]
+        with_regions = [c for c in dims if any(regions.sido_name(v) for v in frame[c].unique() if v)]
+        region_column = (named or with_regions or [None])[0]
         if region_column is None:
             self.fail("no region column found", expected=f"a column of region names such as "
                                                           f"{', '.join(regions.SIDO[:3])} or 계")

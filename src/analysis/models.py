@@ -234,7 +234,7 @@ def mou_series(facts: pd.DataFrame) -> pd.DataFrame:
 
 def decimal_year(dates: pd.Series) -> np.ndarray:
     dates = pd.to_datetime(dates)
-    return (dates.dt.year + (dates.dt.dayofyear - 1) / 365.25).to_numpy()
+    return (dates.dt.year + (dates.dt.day_of_year - 1) / 365.25).to_numpy()
 
 
 def presence_share(successes: float, trials: float, level: float = 0.95) -> dict:

@@ -8,17 +8,20 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib import font_manager
 
 FONT_FAMILY = "NanumGothic"
 STATUS_COLOURS = {"달성": "#1a7f37", "정상 추진": "#2f6fb3", "지연": "#b7791f", "실현 어려움": "#c0392b",
                   "판단 불가": "#6b7280"}
+
+
+def font_files() -> dict[str, Path]:
+    """The bundled regular and bold NanumGothic files (figures use them; report pages embed subsets)."""
+    folder = font_directory()
+    return {"normal": folder / "NanumGothic.ttf", "bold": folder / "NanumGothicBold.ttf"}
 
 
 def font_directory() -> Path:

@@ -163,6 +163,43 @@ def footer(spec: ReportSpec, built: dt.datetime) -> str:
         f"<tbody>{raw_rows}</tbody></table></footer>")
 
 
+def font_face_css(text: str) -> str:
+    """@font-face rules embedding NanumGothic subset to the characters of the page (WOFF, base64).
+
+    The page then shows Hangul on a machine with no Korean font, without fetching anything.
+    """
+    import base64
+    import io
+    import logging
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    from .plotting import font_files
+
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # it lists every table it drops
+    characters = "".join(sorted(set(text) | set(map(chr, range(0x20, 0x7F)))))
+    rules = []
+    for weight, path in font_files().items():
+        options = subset.Options()
+        options.flavor = "woff"
+        font = TTFont(str(path))
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(text=characters)
+        subsetter.subset(font)
+        buffer = io.BytesIO()
+        font.save(buffer)
+        encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
+        rules.append(f"@font-face {{ font-family: 'NanumGothic'; font-weight: {weight}; "
+                     f"src: url(data:font/woff;base64,{encoded}) format('woff'); }}")
+    return "<style type='text/css'>" + "\n".join(rules) + "</style>"
+
+
+def with_font(page: str) -> str:
+    """Insert the embedded font before </head>."""
+    return page.replace("</head>", font_face_css(re.sub(r"<[^>]+>", "", page)) + "</head>", 1)
+
+
 def table_of_contents(body: str) -> str:
     headings = re.findall(r'<h([23]) id="([^"]+)">(.*?)<a class="anchor-link"', body)
     if not headings:
@@ -220,7 +257,7 @@ def build(spec: ReportSpec) -> Path:
     body, _ = exporter.from_notebook_node(executed, resources={"language_code": "ko"})
     built = dt.datetime.now(KST)
     body = body.replace("<main>", "<main>" + table_of_contents(body), 1)
-    body = body.replace("</main>", footer(spec, built) + "</main>", 1)
+    body = with_font(body.replace("</main>", footer(spec, built) + "</main>", 1))
     _atomic_write(spec.executed, nbformat.writes(executed))
     _atomic_write(spec.html, body)
     _atomic_write(spec.sidecar, json.dumps({
@@ -272,5 +309,5 @@ thead th {{ background: #f6f8fa; }}
 """
     path = paths.REPORTS / "index.html"
     paths.REPORTS.mkdir(parents=True, exist_ok=True)
-    _atomic_write(path, page)
+    _atomic_write(path, with_font(page))
     return path

@@ -23,20 +23,20 @@ class Level:
 
 SCALE = {
     ACHIEVED: Level(ACHIEVED, "achieved", "#1a7f37",
-                    "the latest observation already reaches the target level",
-                    "a dated fact (or the pledge article itself) reports the promised thing done"),
+                    "최신 관측값이 이미 목표 수준에 이름 (공약보다 넓은 대리지표는 제외)",
+                    "날짜가 있는 사실(또는 공약 기사 자체)이 약속한 일이 이루어졌다고 보도"),
     ON_TRACK: Level(ON_TRACK, "on track", "#2f6fb3",
-                    "P(target reached by the deadline) ≥ on_track_probability under the backtest-selected model",
-                    "the latest decisive fact is a step towards it, and none reports failure"),
+                    "백테스트로 고른 모형에서 기한까지 목표에 이를 확률 P ≥ on_track_probability (0.5)",
+                    "가장 최근의 판단 근거 사실이 진전이고, 실패 보도가 그 뒤에 없음"),
     DELAYED: Level(DELAYED, "delayed", "#b7791f",
-                   "unlikely_probability ≤ P < on_track_probability",
-                   "the latest decisive fact is a setback that is not final"),
+                   "unlikely_probability (0.1) ≤ P < on_track_probability (0.5)",
+                   "가장 최근의 판단 근거 사실이 최종적이지 않은 차질"),
     UNLIKELY: Level(UNLIKELY, "unlikely", "#c0392b",
-                    "P < unlikely_probability",
-                    "the decisive event went against it (e.g. a designation round lost, nothing since)"),
+                    "P < unlikely_probability (0.1)",
+                    "결정적 사건이 불리하게 끝남 (예: 지정 공모 탈락 후 다른 진전 없음)"),
     UNKNOWN: Level(UNKNOWN, "not enough data", "#6b7280",
-                   "no public series measures the pledge, or it states no number",
-                   "no fact bears on it either way (context facts do not count)"),
+                   "공약을 재는 공개 통계가 없거나 공약에 수치가 없음",
+                   "어느 쪽으로도 판단할 사실이 없음 (맥락 사실은 세지 않음)"),
 }
 
 DECISIVE = ("achieved", "failed", "setback", "progress")
@@ -66,7 +66,7 @@ def from_evidence(evidence: list[tuple[str, object]]) -> str:
 
 def markdown_table() -> str:
     """The scale as a Markdown table, for the README and the reports."""
-    lines = ["| 상태 | meaning | rule for statistical measures | rule for dated facts |", "|---|---|---|---|"]
+    lines = ["| 상태 | meaning | 통계 지표의 규칙 | 사실 자료의 규칙 |", "|---|---|---|---|"]
     for level in SCALE.values():
         lines.append(f"| {level.label} | {level.english} | {level.statistical_rule} | {level.evidence_rule} |")
     return "\n".join(lines)
