@@ -1,8 +1,8 @@
 """The pledge registry: completeness, quotes against the articles, schema errors."""
 from __future__ import annotations
 
-import yaml
 import pytest
+import yaml
 
 from analysis import paths, pledges
 from tests.conftest import seeds_available

@@ -163,14 +163,10 @@ def main(argv: list[str] | None = None) -> int:
     fetch.add_argument("--dry-run", action="store_true")
     fetch.set_defaults(run=_fetch)
     args = parser.parse_args(argv)
-    from .kosis import KosisFormatError
-    from .manifest import ManifestError
-    from .pledges import RegistryError
-    from .report import ReportError
-    from .schema import SchemaError
+    from .errors import InputError
     try:
         return args.run(args)
-    except (KosisFormatError, ManifestError, RegistryError, ReportError, SchemaError, FileNotFoundError) as exc:
+    except (InputError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
 

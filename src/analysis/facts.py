@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .errors import InputError
+
 COLUMNS = ["topic", "claim_en", "value", "unit", "as_of", "source_url", "published", "quote"]
 
 _DATE = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2]|Q[1-4]|H[12])(?!\d))?(?:-(\d{2})(?!\d))?")
@@ -15,7 +17,7 @@ _NUMBER = re.compile(r"^(~)?([+-]?\d+(?:\.\d+)?)$")
 _SUM = re.compile(r"^(\d+(?:\.\d+)?)\+(\d+(?:\.\d+)?)$")
 
 
-class FactsError(ValueError):
+class FactsError(InputError, ValueError):
     """A facts row that cannot be made tidy, naming the file, line and field."""
 
 

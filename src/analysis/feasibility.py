@@ -99,8 +99,8 @@ def _lines(rows: pd.DataFrame) -> str:
     for source in rows["source"]:
         file, _, line = str(source).partition(":")
         by_file.setdefault(file, []).append(line.split(" ")[0])
-    return "; ".join(f"data/raw/{f}:{','.join(sorted(set(l), key=lambda s: int(s) if s.isdigit() else 0))}"
-                     for f, l in by_file.items())
+    return "; ".join(f"data/raw/{file}:{','.join(sorted(set(lines), key=lambda s: int(s) if s.isdigit() else 0))}"
+                     for file, lines in by_file.items())
 
 
 def panel(ctx: _Context, spec: dict) -> pd.DataFrame:

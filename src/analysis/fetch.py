@@ -21,6 +21,7 @@ from typing import Callable
 import yaml
 
 from . import manifest, paths
+from .errors import InputError
 from .kosis import read_kosis
 
 ENDPOINT = "https://kosis.kr/openapi/Param/statisticsParameterData.do"
@@ -30,7 +31,7 @@ BACKOFF_SECONDS = 2.0
 REQUEST_KEYS = ("orgId", "tblId", "itmId", "objL1", "objL2", "objL3", "prdSe", "startPrdDe", "endPrdDe")
 
 
-class KosisApiError(RuntimeError):
+class KosisApiError(InputError, RuntimeError):
     """The API answered with an error, or not at all within the retries."""
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import regions
+from .errors import InputError
 from .periods import frequency, parse_period
 
 # Values KOSIS prints instead of a number: '-' nothing to count, 'X' suppressed for
@@ -43,7 +44,7 @@ _DIM_HEADER = re.compile(r"^(?:[A-Z]\s+)?(?P<name>.*?)(?:\(\d+\))?$")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 
 
-class KosisFormatError(ValueError):
+class KosisFormatError(InputError, ValueError):
     """A KOSIS export the reader cannot turn into numbers, with where and why."""
 
     def __init__(self, path: Path | str, problem: str, *, line: int | None = None,
@@ -346,7 +347,7 @@ class _Reader:
     def _finish(self, frame: pd.DataFrame) -> pd.DataFrame:
         parsed = {text: parse_item(text) if text else (None, self.default_item, None)
                   for text in frame["_item"].unique()}
-        for text, (_, name, unit) in parsed.items():
+        for _, name, unit in parsed.values():
             if not name:
                 self.fail("the file names no item", expected="an item row in the header, or pass item= "
                                                              "(manifest reader.item / --item)")

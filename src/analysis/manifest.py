@@ -9,11 +9,12 @@ from pathlib import Path
 import yaml
 
 from . import paths
+from .errors import InputError
 
 REQUIRED = ("path", "sha256", "title", "origin", "table_id", "downloaded", "units", "period", "caveats")
 
 
-class ManifestError(ValueError):
+class ManifestError(InputError, ValueError):
     """The manifest is malformed, or a raw file does not match its entry."""
 
 

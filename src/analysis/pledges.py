@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from . import paths
+from .errors import InputError
 
 NOT_STATED = "not stated"
 METRICS = ("jobs", "firms", "investment", "designation", "facility", "policy", "agreement")
@@ -29,7 +30,7 @@ _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _DEADLINE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
 
 
-class RegistryError(ValueError):
+class RegistryError(InputError, ValueError):
     """A malformed pledge record, naming the record and the field."""
 
 

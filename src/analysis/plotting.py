@@ -1,40 +1,21 @@
-"""Figures for the reports, in Korean, with the bundled NanumGothic font.
-
-The font files ship inside the `koreanize-matplotlib` wheel; they are registered directly
-rather than by importing that package (it imports distutils, gone in Python 3.12).
-"""
+"""Figures for the reports, in Korean, with the bundled NanumGothic font (see fonts.py)."""
 from __future__ import annotations
-
-import importlib.util
-from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib import font_manager
 
-FONT_FAMILY = "NanumGothic"
+from .fonts import FONT_FAMILY, font_directory
+
 STATUS_COLOURS = {"달성": "#1a7f37", "정상 추진": "#2f6fb3", "지연": "#b7791f", "실현 어려움": "#c0392b",
                   "판단 불가": "#6b7280"}
-
-
-def font_files() -> dict[str, Path]:
-    """The bundled regular and bold NanumGothic files (figures use them; report pages embed subsets)."""
-    folder = font_directory()
-    return {"normal": folder / "NanumGothic.ttf", "bold": folder / "NanumGothicBold.ttf"}
-
-
-def font_directory() -> Path:
-    spec = importlib.util.find_spec("koreanize_matplotlib")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("koreanize-matplotlib is not installed: it carries the bundled NanumGothic font")
-    return Path(list(spec.submodule_search_locations)[0]) / "fonts"
 
 
 def setup() -> None:
     """Register NanumGothic and make it the default; call after any seaborn theme change."""
     import seaborn as sns
-    for path in sorted(font_directory().glob("NanumGothic*.ttf")):
+    for path in sorted(font_directory().glob("NanumGothic*.ttf")):  # all weights, for bold titles
         font_manager.fontManager.addfont(str(path))
     sns.set_theme(style="whitegrid", context="notebook")
     # seaborn's theme resets the family: set it again, or Hangul turns into boxes

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .errors import InputError
+
 NATIONAL = "전국"
 
 # Old KOSIS region codes as they appear in the raw labels (`24 광주광역시`), in KOSIS order.
@@ -66,7 +68,7 @@ ALIASES.update({t: NATIONAL for t in _TOTALS})
 _CODE_PREFIX = re.compile(r"^(\d{2,10})\s+(.*)$")
 
 
-class UnknownRegionError(ValueError):
+class UnknownRegionError(InputError, ValueError):
     """A label that names no 시도 (and no 시군구 whose 시도 is known)."""
 
 

@@ -22,7 +22,8 @@ from pathlib import Path
 
 import yaml
 
-from . import manifest, paths, regions
+from . import fonts, manifest, paths, regions
+from .errors import InputError
 
 TEMPLATES = Path(__file__).parent / "templates"
 VINTAGE = paths.PROCESSED / "vintage.json"
@@ -31,7 +32,7 @@ GLYPH_WARNING = re.compile(r"Glyph \d+ .*missing from (current )?font", re.IGNOR
 KST = dt.timezone(dt.timedelta(hours=9))
 
 
-class ReportError(RuntimeError):
+class ReportError(InputError, RuntimeError):
     """A report that cannot be built: bad parameters, or a notebook cell that failed."""
 
 
@@ -163,41 +164,9 @@ def footer(spec: ReportSpec, built: dt.datetime) -> str:
         f"<tbody>{raw_rows}</tbody></table></footer>")
 
 
-def font_face_css(text: str) -> str:
-    """@font-face rules embedding NanumGothic subset to the characters of the page (WOFF, base64).
-
-    The page then shows Hangul on a machine with no Korean font, without fetching anything.
-    """
-    import base64
-    import io
-    import logging
-
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
-    from .plotting import font_files
-
-    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # it lists every table it drops
-    characters = "".join(sorted(set(text) | set(map(chr, range(0x20, 0x7F)))))
-    rules = []
-    for weight, path in font_files().items():
-        options = subset.Options()
-        options.flavor = "woff"
-        font = TTFont(str(path))
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(text=characters)
-        subsetter.subset(font)
-        buffer = io.BytesIO()
-        font.save(buffer)
-        encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
-        rules.append(f"@font-face {{ font-family: 'NanumGothic'; font-weight: {weight}; "
-                     f"src: url(data:font/woff;base64,{encoded}) format('woff'); }}")
-    return "<style type='text/css'>" + "\n".join(rules) + "</style>"
-
-
 def with_font(page: str) -> str:
     """Insert the embedded font before </head>."""
-    return page.replace("</head>", font_face_css(re.sub(r"<[^>]+>", "", page)) + "</head>", 1)
+    return page.replace("</head>", fonts.font_face_css(re.sub(r"<[^>]+>", "", page)) + "</head>", 1)
 
 
 def table_of_contents(body: str) -> str:
@@ -231,6 +200,9 @@ def _atomic_write(path: Path, text: str) -> None:
 
 def build(spec: ReportSpec) -> Path:
     """Execute one notebook and write its HTML, executed notebook and index entry."""
+    # jsonschema (pulled in by nbformat) imports rfc3987_syntax when present, which compiles a
+    # grammar for 2.6 s; notebooks never hold URI-formatted fields, so keep it out of this process.
+    sys.modules.setdefault("rfc3987_syntax", None)
     import nbformat
     import papermill
     from nbconvert import HTMLExporter
@@ -243,8 +215,9 @@ def build(spec: ReportSpec) -> Path:
             str(spec.notebook), None, parameters=spec.parameters, kernel_name=paths.KERNEL_NAME,
             progress_bar=False, cwd=str(paths.ROOT), log_output=False)
     except papermill.PapermillExecutionError as exc:
+        first_line = (exc.source or "").strip().splitlines()[0][:80] if (exc.source or "").strip() else ""
         raise ReportError(f"{spec.name}: notebook {spec.notebook.name} failed in cell {exc.exec_count} "
-                          f"(cell index {exc.cell_index}): {exc.ename}: {exc.evalue}") from None
+                          f"(cell index {exc.cell_index}, `{first_line}`): {exc.ename}: {exc.evalue}") from None
     glyphs = [output.get("text", "") for cell in executed.cells for output in cell.get("outputs", [])
               if output.get("name") == "stderr" and GLYPH_WARNING.search(output.get("text", ""))]
     if glyphs:

@@ -5,8 +5,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .errors import InputError
 
-class SchemaError(ValueError):
+
+class SchemaError(InputError, ValueError):
     """A processed table that breaks its schema, naming the table, column, row and value."""
 
 

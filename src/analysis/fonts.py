@@ -1,0 +1,56 @@
+"""The bundled Korean font: NanumGothic, shipped inside the `koreanize-matplotlib` wheel.
+
+Figures register the files with matplotlib (plotting.setup); report pages embed a subset.
+The package itself is never imported: it imports distutils, which Python 3.12 removed.
+This module stays free of heavy imports, because the report runner uses it per page.
+"""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+FONT_FAMILY = "NanumGothic"
+
+
+def font_directory() -> Path:
+    spec = importlib.util.find_spec("koreanize_matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("koreanize-matplotlib is not installed: it carries the bundled NanumGothic font")
+    return Path(list(spec.submodule_search_locations)[0]) / "fonts"
+
+
+def font_files() -> dict[str, Path]:
+    """The regular and bold NanumGothic files."""
+    folder = font_directory()
+    return {"normal": folder / "NanumGothic.ttf", "bold": folder / "NanumGothicBold.ttf"}
+
+
+def font_face_css(text: str) -> str:
+    """An @font-face rule embedding NanumGothic subset to the characters of the page (WOFF, base64).
+
+    The page then shows Hangul on a machine with no Korean font, without fetching anything.
+    Only the regular weight is embedded (browsers synthesise bold) and hinting is dropped:
+    that halves both the bytes and the time (about 0.4 s a page).
+    """
+    import base64
+    import io
+    import logging
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # it lists every table it drops
+    options = subset.Options()
+    options.flavor = "woff"
+    options.hinting = False
+    font = TTFont(str(font_files()["normal"]), lazy=True)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text="".join(sorted(set(text) | set(map(chr, range(0x20, 0x7F))))))
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.save(buffer)
+    encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return ("<style type='text/css'>@font-face { font-family: 'NanumGothic'; "
+            f"src: url(data:font/woff;base64,{encoded}) format('woff'); }}</style>")
+
+
