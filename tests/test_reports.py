@@ -87,7 +87,8 @@ def test_each_notebook_executes_on_the_real_data(specs, results, tmp_path, monke
 def test_a_failed_run_keeps_the_previous_report_and_names_the_cell(results, tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "REPORTS", tmp_path)
     notebook = json.loads((paths.NOTEBOOKS / "overview.ipynb").read_text(encoding="utf-8"))
-    notebook["cells"].insert(2, {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+    notebook["cells"].insert(2, {"cell_type": "code", "id": "broken", "metadata": {}, "outputs": [],
+                                 "execution_count": None,
                                  "source": "raise ValueError('broken on purpose')"})
     broken = tmp_path / "broken.ipynb"
     broken.write_text(json.dumps(notebook), encoding="utf-8")
