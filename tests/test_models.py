@@ -125,3 +125,18 @@ def test_unknown_assumption_is_refused():
 def test_readme_states_the_same_status_scale():
     from analysis import paths
     assert status.markdown_table() in (paths.ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_crps_of_a_gaussian_by_hand():
+    # at the mean, CRPS = sd * (2 phi(0) - 1/sqrt(pi)) = sd * (sqrt(2/pi) - 1/sqrt(pi))
+    assert models.crps_normal(0.0, 0.0, 2.0) == pytest.approx(2 * (np.sqrt(2 / np.pi) - 1 / np.sqrt(np.pi)))
+    assert models.crps_normal(3.0, 0.0, 0.0) == 3.0
+    assert models.crps_normal(5.0, 0.0, 1.0) > models.crps_normal(1.0, 0.0, 1.0)
+
+
+def test_calibration_widens_overconfident_intervals_only():
+    rows = pd.DataFrame({"model": "m", "horizon": 1, "error": [1.0, -2.0, 3.0, -4.0, 5.0], "sd": 1.0})
+    factor = models.calibration_factor(rows, "m", 5, 0.8)
+    assert factor == pytest.approx(np.quantile([1, 2, 3, 4, 5], 0.8) / stats.norm.ppf(0.9))
+    honest = rows.assign(error=rows["error"] / 100)
+    assert models.calibration_factor(honest, "m", 5, 0.8) == 1.0

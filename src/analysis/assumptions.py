@@ -19,6 +19,7 @@ class Assumptions:
     backtest_first_origin: int = 2010
     backtest_horizon: int = 5
     selection_horizon: int = 5
+    calibrate_intervals: bool = True
     mou_presence_fact: str = "ai_mou-069f5b"
     mou_presence_alternative_fact: str = "ai_mou-b18530"
     simulation_draws: int = 20000
@@ -45,7 +46,10 @@ REASONS = {
     "interval_levels": "보여 주는 예측구간: 80%(상태 판단 구간)와 95%.",
     "backtest_first_origin": "롤링 백테스트의 첫 예측 기점: 적합에 최소 10년을 남김.",
     "backtest_horizon": "백테스트는 이 연수 앞까지 예측.",
-    "selection_horizon": "이 연수까지의 평균절대오차로 모형 순위를 매김(자료 끝에서 공약 기한까지의 거리).",
+    "selection_horizon": "이 연수까지의 평균 CRPS(정확도와 예측구간의 정직함을 함께 재는 점수)로 모형 순위를 매김 "
+                         "(자료 끝에서 공약 기한까지의 거리).",
+    "calibrate_intervals": "모형의 예측구간이 백테스트에서 명목보다 적게 적중하면, 80% 구간이 실제로 80% 적중하도록 "
+                           "넓힌 뒤 확률을 계산(좁히지는 않음).",
     "mou_presence_fact": "협약 기업 중 실제 입주 비율: 시의 2025-11-24 발표(349개 중 약 160개).",
     "mou_presence_alternative_fact": "민감도: 시의원의 2024-11 발언(244개 중 142개 실투자).",
     "simulation_draws": "업무협약 전망 모의실험 횟수: 소수 둘째 자리가 안정될 만큼.",

@@ -186,7 +186,10 @@ def assess_series(ctx: _Context, pledge: Pledge, spec: dict, out: _Rows, forecas
     probabilities = {}
     new_series = label not in {f["series"].iloc[0] for f in forecasts}
     for name in models.MODELS:
+        factor = models.calibration_factor(bt, name, a.selection_horizon, a.interval_levels[0])
         fc = models.forecast(series, name, deadline)
+        if a.calibrate_intervals:
+            fc = models.widened(fc, factor)
         lo80, hi80 = fc.interval(a.interval_levels[0])
         lo95, hi95 = fc.interval(a.interval_levels[1])
         if new_series:
@@ -196,8 +199,9 @@ def assess_series(ctx: _Context, pledge: Pledge, spec: dict, out: _Rows, forecas
         mean, sd = fc.at(deadline)
         chosen = " (백테스트로 선택)" if name == selected else ""
         out.add("forecast", f"전망 {deadline}: {label}, {name}{chosen}", mean, "천명", lower=lo80[-1], upper=hi80[-1],
-                method=f"{name}; {int(level80 * 100)}% 예측구간", vintage=latest, evidence=evidence,
-                note=models.MODELS[name][1], model=name)
+                method=f"{name}; {int(level80 * 100)}% 예측구간"
+                       + (f", 백테스트 보정 ×{factor:.2f}" if a.calibrate_intervals and factor > 1 else ""),
+                vintage=latest, evidence=evidence, note=models.MODELS[name][1], model=name)
         out.add("probability", f"목표 수준 도달 확률 {deadline}: {name}{chosen}", probabilities[name], "probability",
                 method=f"{name}; {deadline}년 예측분포(정규) 기준", vintage=latest, evidence=evidence, model=name)
     baseline_text = (f"{a.base_year}년 수준" if a.baseline == "level"

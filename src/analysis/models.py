@@ -181,7 +181,8 @@ def backtest(series: pd.Series, first_origin: int, horizon: int, levels=(0.8, 0.
                 if np.isnan(actual):
                     continue
                 row = {"model": model, "origin": origin, "horizon": int(year - origin), "year": int(year),
-                       "actual": actual, "forecast": float(mean), "error": float(actual - mean)}
+                       "actual": actual, "forecast": float(mean), "error": float(actual - mean),
+                       "sd": float(sd), "crps": crps_normal(actual, float(mean), float(sd))}
                 for level in levels:
                     z = stats.norm.ppf(0.5 + level / 2)
                     row[f"covered_{int(level * 100)}"] = bool(abs(actual - mean) <= z * sd)
@@ -189,16 +190,46 @@ def backtest(series: pd.Series, first_origin: int, horizon: int, levels=(0.8, 0.
     return pd.DataFrame(rows)
 
 
+def crps_normal(actual: float, mean: float, sd: float) -> float:
+    """Continuous ranked probability score of a Gaussian forecast (lower is better).
+
+    It rewards accuracy and honest intervals together: an overconfident model with a small
+    error but intervals that miss scores worse than its mean absolute error suggests.
+    """
+    if sd <= 0:
+        return abs(actual - mean)
+    z = (actual - mean) / sd
+    return float(sd * (z * (2 * stats.norm.cdf(z) - 1) + 2 * stats.norm.pdf(z) - 1 / np.sqrt(np.pi)))
+
+
 def backtest_summary(results: pd.DataFrame, selection_horizon: int) -> pd.DataFrame:
-    """Mean absolute error and interval coverage per model, best model (lowest MAE) first."""
+    """Errors, CRPS and interval coverage per model, best model (lowest mean CRPS) first."""
+    columns = ["model", "forecasts", "crps", "mae", "mape", "coverage_80", "coverage_95"]
     if results.empty:
-        return pd.DataFrame(columns=["model", "forecasts", "mae", "mape", "coverage_80", "coverage_95"])
+        return pd.DataFrame(columns=columns)
     kept = results[results["horizon"] <= selection_horizon]
     summary = kept.groupby("model").agg(
-        forecasts=("error", "size"), mae=("error", lambda e: e.abs().mean()),
+        forecasts=("error", "size"), crps=("crps", "mean"), mae=("error", lambda e: e.abs().mean()),
         mape=("error", lambda e: (e.abs() / kept.loc[e.index, "actual"]).mean()),
         coverage_80=("covered_80", "mean"), coverage_95=("covered_95", "mean"))
-    return summary.sort_values("mae").reset_index()
+    return summary.sort_values("crps").reset_index()[columns]
+
+
+def calibration_factor(results: pd.DataFrame, model: str, horizon: int, level: float = 0.8) -> float:
+    """How much to widen a model's intervals so that, in the backtest, they cover as often as stated.
+
+    The factor is the `level` quantile of |error| / sd over backtest forecasts up to `horizon`,
+    divided by the Gaussian quantile; never below 1 (intervals are widened, never narrowed).
+    """
+    kept = results[(results["model"] == model) & (results["horizon"] <= horizon) & (results["sd"] > 0)]
+    if kept.empty:
+        return 1.0
+    z = (kept["error"].abs() / kept["sd"]).to_numpy()
+    return max(1.0, float(np.quantile(z, level)) / float(stats.norm.ppf(0.5 + level / 2)))
+
+
+def widened(forecast_: Forecast, factor: float) -> Forecast:
+    return Forecast(forecast_.model, forecast_.years, forecast_.mean, forecast_.sd * factor)
 
 
 def target_level(series: pd.Series, increment: float, deadline: int, model: str,

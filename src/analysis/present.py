@@ -17,6 +17,8 @@ from .pledges import SMART, Pledge
 SMART_KO = {"specific": "구체성 (S)", "measurable": "측정 가능성 (M)", "achievable": "달성 가능성 (A)",
             "relevant": "관련성 (R)", "time_bound": "기한 (T)"}
 ROLE_KO = {"candidate": "후보 공약", "city": "시 정부 계획"}
+METRIC_KO = {"jobs": "일자리", "firms": "기업 수", "investment": "투자액", "designation": "지정", "facility": "시설",
+             "policy": "정책 방향", "agreement": "업무협약"}
 
 
 def number(value, digits: int = 0, unit: str = "") -> str:
@@ -85,7 +87,7 @@ def pledge_facts(pledge: Pledge) -> HTML:
     fields = [
         ("공약 ID", f"<code>{pledge.id}</code>"),
         ("구분", f"{ROLE_KO[pledge.source.role]} ({html.escape(pledge.source.role_ko)})"),
-        ("지표", pledge.metric), ("목표", html.escape(target)),
+        ("지표", METRIC_KO[pledge.metric]), ("목표", html.escape(target)),
         ("투자 규모", f"{pledge.investment_trillion_krw:g}조원" if pledge.investment_trillion_krw else "명시되지 않음"),
         ("기한", "명시되지 않음" if pledge.deadline == "not stated" else pledge.deadline),
         ("지역", html.escape(pledge.geography)),
@@ -152,6 +154,6 @@ def result_value(row: pd.Series) -> str:
 
 
 def results_table(results: pd.DataFrame) -> HTML:
-    frame = results.assign(shown=results.apply(result_value, axis=1))
+    frame = results.assign(shown=results.apply(result_value, axis=1), note=results["note"].fillna(""))
     return table(frame, {"measure": "측정", "shown": "값 [구간]", "method": "방법", "vintage": "자료 시점",
                          "note": "유의사항", "evidence": "근거 (원자료:행 또는 사실 ID)"})

@@ -36,15 +36,17 @@ def rate_history(region: str, first_year: int, last_year: int) -> pd.DataFrame:
 
 
 def ranks(year: int | None = None) -> pd.DataFrame:
-    """The 17 시도 by employment rate (latest annual year) and by growth of employed persons since 2015."""
+    """The 17 시도 by employment rate (latest annual year) and by growth of published employed persons
+    from the first year all 17 are published."""
     table = pipeline.load("employment_sido_annual")
     sido = table[table["region"].isin(regions.SIDO)]
     rate = sido[sido["item"] == RATE].dropna(subset=["value"])
     rate_year = year or int(rate["year"].max())
     rate = rate[rate["year"] == rate_year][["region", "value"]].rename(columns={"value": "employment_rate"})
     employed = sido[(sido["item"] == pipeline.EMPLOYED) & ~sido["derived"]].dropna(subset=["value"])
-    first, last = 2015, int(employed["year"].max())
     wide = employed.pivot_table(index="region", columns="year", values="value")
+    complete = wide.dropna(axis=1).columns  # 세종 is published from 2017: start where all 17 are
+    first, last = int(complete.min()), int(wide.columns.max())
     growth = (wide[last] / wide[first] - 1).rename("employed_growth").reset_index()
     growth["employed_latest"] = wide[last].to_numpy()
     frame = rate.merge(growth, on="region", how="outer")
@@ -136,8 +138,8 @@ def rank_text(ranking: pd.DataFrame, region: str) -> str:
     row = ranking[ranking["region"] == region].iloc[0]
     first, last = ranking.attrs["growth_span"]
     return (f"{region}의 고용률은 {ranking.attrs['rate_year']}년 {row['employment_rate']:.1f}%로 17개 시도 중 "
-            f"{int(row['rate_rank'])}위, 취업자 증가율은 {first}→{last}년 {row['employed_growth']:.1%}로 "
-            f"{int(row['growth_rank'])}위입니다. 세종은 2012년 출범한 신도시라 증가율이 예외적으로 큽니다.")
+            f"{int(row['rate_rank'])}위, 취업자 증가율은 {first}–{last}년 {row['employed_growth']:.1%}로 "
+            f"{int(row['growth_rank'])}위입니다. 세종은 2012년 출범한 신도시라 증가율이 예외적으로 큽니다(2017년부터 공표).")
 
 
 def forecast_table(forecasts: pd.DataFrame, backtest: pd.DataFrame, until: int) -> pd.DataFrame:

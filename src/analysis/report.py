@@ -226,8 +226,9 @@ def build(spec: ReportSpec) -> Path:
         cell["outputs"] = [o for o in cell.get("outputs", []) if o.get("name") != "stderr"] if cell.cell_type == "code" else []
     executed.metadata["title"] = spec.title
     exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)],
-                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(executed, resources={"language_code": "ko"})
+                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                            language_code="ko")
+    body, _ = exporter.from_notebook_node(executed)
     built = dt.datetime.now(KST)
     body = body.replace("<main>", "<main>" + table_of_contents(body), 1)
     body = with_font(body.replace("</main>", footer(spec, built) + "</main>", 1))
