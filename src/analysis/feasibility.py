@@ -6,6 +6,7 @@ vintage and the evidence it used (raw file and line, or facts row and URL).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -42,6 +43,7 @@ GGM_PLAN = "ggm-0117e7.1"
 MEANING_KO = {"achieved": "달성", "progress": "진전", "setback": "차질", "failed": "실패", "context": "맥락"}
 GGM_HEADCOUNT_UNITS = {"hired", "employees", "jobs"}
 TRILLION = {"trillion KRW": 1.0, "100 million KRW": 1e-4}
+SERIES_TABLES = ("employment_sido_annual", "employment_sido_industry_annual")  # annual series in 천명
 
 
 @dataclass
@@ -82,8 +84,9 @@ def employed_series(employment: pd.DataFrame, region: str) -> pd.DataFrame:
     return rows.dropna(subset=["value"]).sort_values("year")
 
 
-def series_for(ctx: _Context, spec: dict) -> tuple[str, pd.DataFrame]:
-    """(label, rows with year, value in 천명, source) for a registry series spec."""
+def series_for(ctx, spec: dict) -> tuple[str, pd.DataFrame]:
+    """(label, rows with year, value in 천명, source) for a registry series spec; `ctx` holds the
+    employment and industry tables."""
     if spec["table"] == "employment_sido_annual":
         return f"취업자 ({spec['region']})", employed_series(ctx.employment, spec["region"])
     if spec["table"] == "employment_sido_industry_annual":
@@ -185,20 +188,14 @@ def assess_series(ctx: _Context, pledge: Pledge, spec: dict, out: _Rows, forecas
     level80 = a.interval_levels[0]
     probabilities = {}
     new_series = label not in {f["series"].iloc[0] for f in forecasts}
-    for name in models.MODELS:
-        factor = models.calibration_factor(bt, name, a.selection_horizon, a.interval_levels[0])
-        fc = models.forecast(series, name, deadline)
-        if a.calibrate_intervals:
-            fc = models.widened(fc, factor)
-        lo80, hi80 = fc.interval(a.interval_levels[0])
-        lo95, hi95 = fc.interval(a.interval_levels[1])
+    for name, (fc, factor) in models.calibrated_forecasts(series, deadline, bt, a).items():
+        table = models.interval_frame(fc, a.interval_levels)
         if new_series:
-            forecasts.append(pd.DataFrame({"series": label, "model": name, "year": fc.years, "mean": fc.mean,
-                                           "lower_80": lo80, "upper_80": hi80, "lower_95": lo95, "upper_95": hi95}))
+            forecasts.append(table.assign(series=label))
         probabilities[name] = fc.probability_at_least(deadline, target)
-        mean, sd = fc.at(deadline)
+        mean, lower, upper = table.iloc[-1][["mean", "lower_80", "upper_80"]]
         chosen = " (백테스트로 선택)" if name == selected else ""
-        out.add("forecast", f"전망 {deadline}: {label}, {name}{chosen}", mean, "천명", lower=lo80[-1], upper=hi80[-1],
+        out.add("forecast", f"전망 {deadline}: {label}, {name}{chosen}", mean, "천명", lower=lower, upper=upper,
                 method=f"{name}; {int(level80 * 100)}% 예측구간"
                        + (f", 백테스트 보정 ×{factor:.2f}" if a.calibrate_intervals and factor > 1 else ""),
                 vintage=latest, evidence=evidence, note=models.MODELS[name][1], model=name)
@@ -318,8 +315,7 @@ def assess(assumptions: Assumptions = DEFAULT) -> Assessment:
     for pledge in pledges.values():
         out = _Rows(pledge)
         outcome, method, evidence_used = None, "", []
-        specs = [s for s in pledge.measured_series if s["table"] in ("employment_sido_annual",
-                                                                     "employment_sido_industry_annual")]
+        specs = [s for s in pledge.measured_series if s["table"] in SERIES_TABLES]
         if pledge.metric == "jobs" and pledge.quantitative and specs:
             outcome = assess_series(ctx, pledge, specs[0], out, forecasts, backtests)
             method = "통계: 취업자 순증 전망"
@@ -397,12 +393,11 @@ def current(overrides: dict | None = None) -> Assessment:
 
 def pledge_history(pledge: Pledge) -> pd.Series:
     """The annual series a pledge is measured by (천명, indexed by year), or an empty series."""
-    ctx = _Context.__new__(_Context)
-    ctx.employment = pipeline.load("employment_sido_annual")
-    ctx.industry = pipeline.load("employment_sido_industry_annual")
+    tables = SimpleNamespace(employment=pipeline.load("employment_sido_annual"),
+                             industry=pipeline.load("employment_sido_industry_annual"))
     for spec in pledge.measured_series:
-        if spec["table"] in ("employment_sido_annual", "employment_sido_industry_annual"):
-            _, rows = series_for(ctx, spec)
+        if spec["table"] in SERIES_TABLES:
+            _, rows = series_for(tables, spec)
             return rows.set_index("year")["value"].astype(float)
     return pd.Series(dtype=float)
 

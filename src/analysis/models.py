@@ -232,6 +232,27 @@ def widened(forecast_: Forecast, factor: float) -> Forecast:
     return Forecast(forecast_.model, forecast_.years, forecast_.mean, forecast_.sd * factor)
 
 
+def calibrated_forecasts(series: pd.Series, until: int, backtest_results: pd.DataFrame,
+                         assumptions: Assumptions = DEFAULT) -> dict[str, tuple[Forecast, float]]:
+    """Every model's forecast to `until`, widened by its backtest calibration factor when the
+    assumptions ask for it: {model: (forecast, factor)}."""
+    out = {}
+    for name in MODELS:
+        factor = calibration_factor(backtest_results, name, assumptions.selection_horizon,
+                                    assumptions.interval_levels[0])
+        result = forecast(series, name, until)
+        out[name] = (widened(result, factor) if assumptions.calibrate_intervals else result, factor)
+    return out
+
+
+def interval_frame(forecast_: Forecast, levels) -> pd.DataFrame:
+    """Years, means and the two intervals of a forecast as a table."""
+    lo80, hi80 = forecast_.interval(levels[0])
+    lo95, hi95 = forecast_.interval(levels[1])
+    return pd.DataFrame({"model": forecast_.model, "year": forecast_.years, "mean": forecast_.mean,
+                         "lower_80": lo80, "upper_80": hi80, "lower_95": lo95, "upper_95": hi95})
+
+
 def target_level(series: pd.Series, increment: float, deadline: int, model: str,
                  assumptions: Assumptions = DEFAULT) -> tuple[float, float]:
     """(baseline at the deadline, baseline + increment). The baseline is what the series would

@@ -68,18 +68,15 @@ def pledge_paths(history: pd.DataFrame, pledges: list[tuple[str, float, int]], b
 
 
 def forecast_region(history: pd.DataFrame, until: int, assumptions: Assumptions = DEFAULT):
-    """Each model's forecast to `until` and the rolling-origin backtest summary for one series."""
+    """Each model's forecast to `until` (intervals calibrated as in the pledge assessment) and the
+    rolling-origin backtest summary, for one series."""
     series = history.set_index("year")["value"].astype(float)
-    frames = []
-    for name in models.MODELS:
-        fc = models.forecast(series, name, until)
-        lo80, hi80 = fc.interval(assumptions.interval_levels[0])
-        lo95, hi95 = fc.interval(assumptions.interval_levels[1])
-        frames.append(pd.DataFrame({"model": name, "year": fc.years, "mean": fc.mean, "lower_80": lo80,
-                                    "upper_80": hi80, "lower_95": lo95, "upper_95": hi95}))
     results = models.backtest(series, assumptions.backtest_first_origin, assumptions.backtest_horizon,
                               assumptions.interval_levels)
-    return pd.concat(frames, ignore_index=True), models.backtest_summary(results, assumptions.selection_horizon)
+    forecasts = models.calibrated_forecasts(series, until, results, assumptions)
+    table = pd.concat([models.interval_frame(fc, assumptions.interval_levels) for fc, _ in forecasts.values()],
+                      ignore_index=True)
+    return table, models.backtest_summary(results, assumptions.selection_horizon)
 
 
 def establishments(region: str) -> pd.DataFrame:
