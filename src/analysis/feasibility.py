@@ -67,6 +67,7 @@ class _Context:
         self.industry = pipeline.load("employment_sido_industry_annual")
         self.establishments = pipeline.load("establishments_sido_industry")
         self.ksic2 = pipeline.load("manufacturing_ksic2_2024")
+        self.backtests: dict[str, pd.DataFrame] = {}
 
     def fact(self, fact_id: str) -> pd.Series:
         return self.facts.loc[fact_id]
@@ -175,7 +176,9 @@ def assess_series(ctx: _Context, pledge: Pledge, spec: dict, out: _Rows, forecas
             note=f"이만큼 이상 순증한 구간의 비율 {view['share_at_least']:.0%}. 구간이 겹쳐 독립이 아니며, "
                  f"순증에는 다른 모든 일자리의 증감이 섞여 있음.")
 
-    bt = models.backtest(series, a.backtest_first_origin, a.backtest_horizon, a.interval_levels)
+    if label not in ctx.backtests:  # two pledges share the employment series: backtest it once
+        ctx.backtests[label] = models.backtest(series, a.backtest_first_origin, a.backtest_horizon, a.interval_levels)
+    bt = ctx.backtests[label]
     summary = models.backtest_summary(bt, a.selection_horizon)
     if summary.empty:
         out.add("forecast", "전망", np.nan, method="백테스트할 연도가 부족", vintage=latest, evidence=evidence,
