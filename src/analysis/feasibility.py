@@ -291,7 +291,7 @@ def assess_investment(ctx: _Context, pledge: Pledge, registry_: dict, out: _Rows
     if jobs_pledge is None or not jobs_pledge.target_value:
         return
     ratio = models.jobs_per_trillion(jobs_pledge.target_value, pledge.investment_trillion_krw)
-    projects = table[table["covers"] == "direct"]
+    projects = table[(table["kind"] == "project") & (table["covers"] == "direct")]
     out.add("jobs_per_trillion", "공약이 함축하는 1조원당 일자리", ratio, "명/조원",
             method=f"{jobs_pledge.target_value:,.0f}개 ÷ {pledge.investment_trillion_krw:g}조원",
             vintage=pledge.source.date, evidence=f"data/raw/pledges.yaml: {pledge.id}, {jobs_pledge.id}",
