@@ -25,8 +25,14 @@ def font_files() -> dict[str, Path]:
     return {"normal": folder / "NanumGothic.ttf", "bold": folder / "NanumGothicBold.ttf"}
 
 
-def font_face_css(text: str) -> str:
-    """An @font-face rule embedding NanumGothic subset to the characters of the page (WOFF, base64).
+def load_font():
+    """The regular NanumGothic as a fontTools font, ready to subset (a subset consumes it)."""
+    from fontTools.ttLib import TTFont
+    return TTFont(str(font_files()["normal"]), lazy=True)
+
+
+def font_face_css(text: str, font=None) -> str:
+    """An @font-face rule embedding NanumGothic subset to the characters of `text` (WOFF, base64).
 
     The page then shows Hangul on a machine with no Korean font, without fetching anything.
     Only the regular weight is embedded (browsers synthesise bold) and hinting is dropped:
@@ -37,13 +43,12 @@ def font_face_css(text: str) -> str:
     import logging
 
     from fontTools import subset
-    from fontTools.ttLib import TTFont
 
     logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # it lists every table it drops
     options = subset.Options()
     options.flavor = "woff"
     options.hinting = False
-    font = TTFont(str(font_files()["normal"]), lazy=True)
+    font = font if font is not None else load_font()
     subsetter = subset.Subsetter(options)
     subsetter.populate(text="".join(sorted(set(text) | set(map(chr, range(0x20, 0x7F))))))
     subsetter.subset(font)
@@ -52,5 +57,3 @@ def font_face_css(text: str) -> str:
     encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
     return ("<style type='text/css'>@font-face { font-family: 'NanumGothic'; "
             f"src: url(data:font/woff;base64,{encoded}) format('woff'); }}</style>")
-
-

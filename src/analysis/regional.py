@@ -67,9 +67,16 @@ def pledge_paths(history: pd.DataFrame, pledges: list[tuple[str, float, int]], b
     return pd.DataFrame(rows)
 
 
-def forecast_region(history: pd.DataFrame, until: int, assumptions: Assumptions = DEFAULT):
+def forecast_region(history: pd.DataFrame, until: int, region: str, assumptions: Assumptions = DEFAULT):
     """Each model's forecast to `until` (intervals calibrated as in the pledge assessment) and the
-    rolling-origin backtest summary, for one series."""
+    rolling-origin backtest summary, for one region's employed persons.
+
+    When the assessment (`make results`) already forecast the same full series to the same year
+    with the same assumptions, its tables are reused rather than refitted.
+    """
+    stored = _stored_forecasts(history, until, region, assumptions)
+    if stored is not None:
+        return stored
     series = history.set_index("year")["value"].astype(float)
     results = models.backtest(series, assumptions.backtest_first_origin, assumptions.backtest_horizon,
                               assumptions.interval_levels)
@@ -77,6 +84,23 @@ def forecast_region(history: pd.DataFrame, until: int, assumptions: Assumptions 
     table = pd.concat([models.interval_frame(fc, assumptions.interval_levels) for fc, _ in forecasts.values()],
                       ignore_index=True)
     return table, models.backtest_summary(results, assumptions.selection_horizon)
+
+
+def _stored_forecasts(history: pd.DataFrame, until: int, region: str, assumptions: Assumptions):
+    from . import feasibility
+    label = f"{pipeline.EMPLOYED} ({region})"
+    full = feasibility.employed_series(pipeline.load("employment_sido_annual"), region)
+    if assumptions != DEFAULT or list(history["year"]) != list(full["year"]):
+        return None
+    try:
+        stored = feasibility.load()
+    except FileNotFoundError:
+        return None
+    forecasts = stored.forecasts[stored.forecasts["series"] == label]
+    if forecasts.empty or int(forecasts["year"].max()) != until:
+        return None
+    backtest = stored.backtests[stored.backtests["series"] == label]
+    return forecasts.drop(columns="series").reset_index(drop=True), backtest.drop(columns=["series", "selected"])
 
 
 def establishments(region: str) -> pd.DataFrame:

@@ -147,26 +147,35 @@ def git_revision() -> str:
         return "unknown (not a git checkout)"
 
 
-def footer(spec: ReportSpec, built: dt.datetime) -> str:
-    vintage = json.loads(VINTAGE.read_text(encoding="utf-8")) if VINTAGE.exists() else {}
-    vintage_rows = "".join(f"<tr><td>{html.escape(k)}</td><td>{html.escape(str(v))}</td></tr>" for k, v in vintage.items())
-    raw_rows = "".join(f"<tr><td><code>data/raw/{html.escape(e.path)}</code></td><td><code>{e.short_hash}</code></td>"
-                       f"<td>{html.escape(e.downloaded)}</td></tr>" for e in manifest.load().values())
-    versions = ", ".join(f"{p} {metadata.version(p)}" for p in KEY_PACKAGES)
+def provenance() -> dict:
+    """What every footer shows besides the report's own name: vintage, raw hashes, revision, versions."""
+    return {
+        "vintage": json.loads(VINTAGE.read_text(encoding="utf-8")) if VINTAGE.exists() else {},
+        "raw": [(e.path, e.short_hash, e.downloaded) for e in manifest.load().values()],
+        "revision": git_revision(),
+        "versions": ", ".join(f"{p} {metadata.version(p)}" for p in KEY_PACKAGES),
+    }
+
+
+def footer(spec: ReportSpec, built: dt.datetime, facts: dict) -> str:
+    vintage_rows = "".join(f"<tr><td>{html.escape(k)}</td><td>{html.escape(str(v))}</td></tr>"
+                           for k, v in facts["vintage"].items())
+    raw_rows = "".join(f"<tr><td><code>data/raw/{html.escape(path)}</code></td><td><code>{short}</code></td>"
+                       f"<td>{html.escape(downloaded)}</td></tr>" for path, short, downloaded in facts["raw"])
     return (
         "<footer class='provenance'><h2 id='build-provenance'>자료 시점과 빌드 정보</h2>"
         f"<p>보고서 <code>{html.escape(spec.name)}</code> · 노트북 <code>notebooks/{spec.notebook.name}</code> · "
         f"매개변수 <code>{html.escape(json.dumps(spec.parameters, ensure_ascii=False))}</code></p>"
-        f"<p>빌드 git 리비전 <code>{html.escape(git_revision())}</code> · 빌드 시각 {built:%Y-%m-%d %H:%M} KST · "
-        f"Python {sys.version.split()[0]} · {html.escape(versions)}</p>"
+        f"<p>빌드 git 리비전 <code>{html.escape(facts['revision'])}</code> · 빌드 시각 {built:%Y-%m-%d %H:%M} KST · "
+        f"Python {sys.version.split()[0]} · {html.escape(facts['versions'])}</p>"
         f"<table><thead><tr><th>입력</th><th>최신 시점</th></tr></thead><tbody>{vintage_rows}</tbody></table>"
         f"<table><thead><tr><th>원자료</th><th>sha256 (앞 10자)</th><th>내려받은 날</th></tr></thead>"
         f"<tbody>{raw_rows}</tbody></table></footer>")
 
 
-def with_font(page: str) -> str:
-    """Insert the embedded font before </head>."""
-    return page.replace("</head>", fonts.font_face_css(re.sub(r"<[^>]+>", "", page)) + "</head>", 1)
+def with_font(page: str, font=None) -> str:
+    """Insert the embedded font (a subset of `font`, loaded if not given) before </head>."""
+    return page.replace("</head>", fonts.font_face_css(re.sub(r"<[^>]+>", "", page), font) + "</head>", 1)
 
 
 def table_of_contents(body: str) -> str:
@@ -198,45 +207,57 @@ def _atomic_write(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
+def _export_tools() -> tuple:
+    """The HTML exporter, the font and the footer facts: prepared on a thread while the kernel runs,
+    so their imports and file reads cost no wall time."""
+    from nbconvert import HTMLExporter
+    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)],
+                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                            language_code="ko")
+    return exporter, fonts.load_font(), provenance()
+
+
 def build(spec: ReportSpec) -> Path:
     """Execute one notebook and write its HTML, executed notebook and index entry."""
+    from concurrent.futures import ThreadPoolExecutor
+
     # jsonschema (pulled in by nbformat) imports rfc3987_syntax when present, which compiles a
     # grammar for 2.6 s; notebooks never hold URI-formatted fields, so keep it out of this process.
     sys.modules.setdefault("rfc3987_syntax", None)
     import nbformat
     import papermill
-    from nbconvert import HTMLExporter
 
     validate(spec)
     paths.REPORTS.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    try:
-        executed = papermill.execute_notebook(
-            str(spec.notebook), None, parameters=spec.parameters, kernel_name=paths.KERNEL_NAME,
-            progress_bar=False, cwd=str(paths.ROOT), log_output=False)
-    except papermill.PapermillExecutionError as exc:
-        first_line = (exc.source or "").strip().splitlines()[0][:80] if (exc.source or "").strip() else ""
-        raise ReportError(f"{spec.name}: notebook {spec.notebook.name} failed in cell {exc.exec_count} "
-                          f"(cell index {exc.cell_index}, `{first_line}`): {exc.ename}: {exc.evalue}") from None
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        tools = pool.submit(_export_tools)
+        try:
+            executed = papermill.execute_notebook(
+                str(spec.notebook), None, parameters=spec.parameters, kernel_name=paths.KERNEL_NAME,
+                progress_bar=False, cwd=str(paths.ROOT), log_output=False)
+        except papermill.PapermillExecutionError as exc:
+            first_line = (exc.source or "").strip().splitlines()[0][:80] if (exc.source or "").strip() else ""
+            raise ReportError(f"{spec.name}: notebook {spec.notebook.name} failed in cell {exc.exec_count} "
+                              f"(cell index {exc.cell_index}, `{first_line}`): {exc.ename}: {exc.evalue}") from None
+        exporter, font, facts = tools.result()
     glyphs = [output.get("text", "") for cell in executed.cells for output in cell.get("outputs", [])
               if output.get("name") == "stderr" and GLYPH_WARNING.search(output.get("text", ""))]
     if glyphs:
         raise ReportError(f"{spec.name}: a figure has characters missing from the font: {glyphs[0].strip()[:200]}")
+    _atomic_write(spec.executed, nbformat.writes(executed))
     for cell in executed.cells:  # warnings stay in the executed notebook, not in the reviewer's page
-        cell["outputs"] = [o for o in cell.get("outputs", []) if o.get("name") != "stderr"] if cell.cell_type == "code" else []
+        if cell.cell_type == "code":
+            cell["outputs"] = [o for o in cell["outputs"] if o.get("name") != "stderr"]
     executed.metadata["title"] = spec.title
-    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)],
-                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-                            language_code="ko")
     body, _ = exporter.from_notebook_node(executed)
     built = dt.datetime.now(KST)
     body = body.replace("<main>", "<main>" + table_of_contents(body), 1)
-    body = with_font(body.replace("</main>", footer(spec, built) + "</main>", 1))
-    _atomic_write(spec.executed, nbformat.writes(executed))
+    body = with_font(body.replace("</main>", footer(spec, built, facts) + "</main>", 1), font)
     _atomic_write(spec.html, body)
     _atomic_write(spec.sidecar, json.dumps({
         "name": spec.name, "kind": spec.kind, "title": spec.title, "status": _status_of(spec),
-        "parameters": spec.parameters, "built": built.isoformat(timespec="seconds"), "git": git_revision(),
+        "parameters": spec.parameters, "built": built.isoformat(timespec="seconds"), "git": facts["revision"],
         "seconds": round(time.perf_counter() - started, 2)}, ensure_ascii=False, indent=1))
     return spec.html
 
