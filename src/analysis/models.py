@@ -143,12 +143,9 @@ def _ols_trend(values: pd.Series, steps: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 MODELS = {
-    "ETS(A,Ad,N)": (_ets, "Exponential smoothing with additive errors and a damped additive trend "
-                          "(state space; intervals assume Gaussian errors)."),
-    "ARIMA(0,1,0)+drift": (_drift, "Random walk with drift: yearly changes are independent draws around "
-                                         "a constant mean."),
-    "OLS trend": (_ols_trend, "Straight line in time with independent errors; intervals are too narrow if "
-                              "errors are autocorrelated."),
+    "ETS(A,Ad,N)": (_ets, "가법 오차와 감쇠 가법 추세의 지수평활(상태공간 모형); 구간은 정규 오차를 가정."),
+    "ARIMA(0,1,0)+drift": (_drift, "표류가 있는 확률보행: 해마다의 변화가 일정한 평균 둘레에서 독립적으로 나온다고 가정."),
+    "OLS trend": (_ols_trend, "시간에 대한 직선과 독립 오차; 오차에 자기상관이 있으면 구간이 너무 좁음."),
 }
 MIN_FIT_YEARS = 6
 
