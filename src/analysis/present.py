@@ -60,6 +60,12 @@ def source_note(*references: str) -> Markdown:
     return Markdown(f"<small>출처: {items}</small>")
 
 
+def source_files(*columns: pd.Series) -> Markdown:
+    """A 'source' line naming the raw files behind `source` columns (`file:line` values)."""
+    files = sorted({str(value).split(":")[0] for column in columns for value in column})
+    return source_note(*files)
+
+
 def raw_sources(paths: list[str]) -> HTML:
     """Provenance of raw files from the manifest: origin, table, download date, hash, caveats."""
     rows = []
