@@ -40,6 +40,9 @@ def badge(label: str) -> str:
             f'border-radius:10px;font-weight:600;white-space:nowrap">{html.escape(label)}</span>')
 
 
+HTML_COLUMNS = ("badge", "link")  # columns this module fills with markup; everything else is escaped
+
+
 def table(frame: pd.DataFrame, columns: dict[str, str], formats: dict | None = None, caption: str = "",
           css_class: str = "data-table") -> HTML:
     """An HTML table with Korean headers; `formats` maps a column to a function of the value."""
@@ -47,6 +50,9 @@ def table(frame: pd.DataFrame, columns: dict[str, str], formats: dict | None = N
     shown = frame[list(columns)].copy()
     for column, formatter in formats.items():
         shown[column] = shown[column].map(formatter)
+    for column in shown.columns:
+        if column not in HTML_COLUMNS:
+            shown[column] = shown[column].map(lambda v: v if pd.isna(v) or not isinstance(v, str) else html.escape(v))
     shown = shown.rename(columns=columns)
     body = shown.to_html(index=False, escape=False, classes=css_class, na_rep="자료 없음", border=0)
     if caption:
