@@ -151,3 +151,11 @@ def test_every_number_has_a_source_line(specs):
     html = (paths.REPORTS / "pledge-jobs-13000.html").read_text(encoding="utf-8")
     assert "data/raw/kosis/eaps_sido_industry_employed_annual_2015_2025.csv:65" in html
     assert "facts/facts.csv:" in html and "https://" in html
+
+
+def test_region_sweep_declares_all_17(tmp_path):
+    config = tmp_path / "reports.yaml"
+    config.write_text((paths.REPORTS_CONFIG).read_text(encoding="utf-8").replace(
+        "regions: [광주광역시]", "regions: all"), encoding="utf-8")
+    regions = [s for s in report.load_specs(config).values() if s.kind == "region"]
+    assert len(regions) == 17 and {s.name for s in regions} >= {"region-24", "region-11", "region-39"}

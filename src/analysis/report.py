@@ -83,7 +83,7 @@ def load_specs(config: Path = paths.REPORTS_CONFIG) -> dict[str, ReportSpec]:
                 specs[f"pledge-{pledge_id}"] = ReportSpec(f"pledge-{pledge_id}", kind, notebook,
                                                           f"공약: {titles[pledge_id]}", {**common, "pledge_id": pledge_id})
         elif kind == "region":
-            for region in entry["regions"]:
+            for region in (regions.SIDO if entry["regions"] == "all" else entry["regions"]):
                 canonical = regions.canonical(region)
                 specs[region_slug(canonical)] = ReportSpec(region_slug(canonical), kind, notebook,
                                                            f"지역: {canonical} 고용과 사업체", {**common, "region": canonical})
