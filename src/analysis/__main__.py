@@ -46,13 +46,14 @@ def write_vintage() -> None:
     annual = pipeline.load("employment_sido_annual")
     monthly = pipeline.load("employment_monthly")
     census = pipeline.load("establishments_sido_industry")
+    manufacturing = pipeline.load("manufacturing_ksic2_2024")
     facts = pipeline.load("facts")
     vintage = {
         "경제활동인구조사 시도별 연간 (고용률 등)": int(annual.loc[annual["item"] == "고용률", "year"].max()),
         "경제활동인구조사 시도·산업별 취업자": int(annual.loc[(annual["item"] == "취업자") & ~annual["derived"], "year"].max()),
         "경제활동인구조사 월별 (광주)": str(monthly["month"].max()),
         "전국사업체조사": int(census["year"].max()),
-        "광업제조업조사 중분류 (광주)": 2024,
+        "광업제조업조사 중분류 (광주)": int(manufacturing["year"].max()),
         "사실 자료 facts.csv (최신 보도일)": str(facts["published_date"].max().date()),
     }
     (paths.PROCESSED / "vintage.json").write_text(json.dumps(vintage, ensure_ascii=False, indent=1), encoding="utf-8")

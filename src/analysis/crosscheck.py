@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .pipeline import EMPLOYED, load
+from .pipeline import CENSUS_SALES, EMPLOYED, load, read
 
 # Tolerances, with why they are this size.
 MONTHLY_VS_ANNUAL = 0.01   # the issue's rule: 12-month means within 1% of the annual figure
@@ -63,7 +63,6 @@ def facts_vs_kosis() -> Check:
 
 def census_raw_vs_processed() -> Check:
     """The processed sales table re-states the raw census counts; they must be identical."""
-    from .pipeline import CENSUS_SALES, read
     raw = load("establishments_sido_industry")
     raw = raw[(raw["business_type"] == "계") & raw["item"].isin(["사업체수", "종사자수"])
               & raw["source"].str.startswith("kosis/census_establishments_sido_industry_2021")]

@@ -80,16 +80,11 @@ class _Context:
 # -- series ---------------------------------------------------------------------------------------
 
 
-def employed_series(employment: pd.DataFrame, region: str) -> pd.DataFrame:
-    rows = employment[(employment["region"] == region) & (employment["item"] == pipeline.EMPLOYED)]
-    return rows.dropna(subset=["value"]).sort_values("year")
-
-
 def series_for(ctx, spec: dict) -> tuple[str, pd.DataFrame]:
     """(label, rows with year, value in 천명, source) for a registry series spec; `ctx` holds the
     employment and industry tables."""
     if spec["table"] == "employment_sido_annual":
-        return f"취업자 ({spec['region']})", employed_series(ctx.employment, spec["region"])
+        return f"취업자 ({spec['region']})", pipeline.employed(ctx.employment, spec["region"])
     if spec["table"] == "employment_sido_industry_annual":
         rows = ctx.industry[(ctx.industry["region"] == spec["region"]) & (ctx.industry["section"] == spec["section"])]
         name = rows["industry"].iloc[0]
@@ -451,7 +446,8 @@ class PledgeView:
     assumptions: Assumptions
 
 
-def _result(results: pd.DataFrame, key: str, model: str | None = None) -> pd.Series | None:
+def result_row(results: pd.DataFrame, key: str, model: str | None = None) -> pd.Series | None:
+    """The first result row with this key (and model), or None."""
     rows = results[results["key"] == key]
     if model:
         rows = rows[rows["model"] == model]
@@ -468,14 +464,14 @@ def view(assessment: Assessment, pledge_id: str, overrides: dict | None = None) 
     backtest = assessment.backtests[assessment.backtests["series"] == series] if series else pd.DataFrame()
     history = pledge_history(pledge) if series else pd.Series(dtype=float)
     mou = projection = None
-    trend = _result(results, "mou_trend")
+    trend = result_row(results, "mou_trend")
     if trend is not None:
-        present = _result(results, "present_firms")
+        present = result_row(results, "present_firms")
         mou = assessment.mou.assign(as_of_date=pd.to_datetime(assessment.mou["as_of_date"]))
         projection = {"date": pd.Timestamp(int(status_row["deadline"]), 12, 31), "mou_mean": trend["value"],
                       "mou_lower": trend["lower"], "mou_upper": trend["upper"], "present_mean": present["value"],
                       "present_lower": present["lower"], "present_upper": present["upper"]}
-    ratio = _result(results, "jobs_per_trillion")
+    ratio = result_row(results, "jobs_per_trillion")
     investment = assessment.investment if ratio is not None else None
     return PledgeView(status_row, results, history, forecasts, backtest, mou, projection, investment,
                       None if ratio is None else float(ratio["value"]), DEFAULT.with_overrides(**(overrides or {})))
@@ -487,32 +483,3 @@ def timeline() -> pd.DataFrame:
     rows = facts[facts["topic"].isin(TIMELINE_TOPICS)].drop_duplicates("source_url").sort_values("as_of_date")
     return pd.DataFrame({"as_of": rows["as_of_date"].dt.strftime("%Y-%m-%d"), "event": rows["quote"],
                          "source": rows["source"] + " " + rows["source_url"]})
-
-
-def key_number(results: pd.DataFrame, status_row: pd.Series) -> str:
-    """The one number a scorecard shows for a pledge, with its interval."""
-    from .present import result_value
-    for key, label in (("probability", "목표 도달 확률"), ("present_firms", "2030 입주 기업 환산"),
-                       ("jobs_per_trillion", "1조원당 일자리")):
-        model = status_row["model"] if key == "probability" else None
-        row = _result(results, key, model)
-        if row is not None:
-            return f"{label}: {result_value(row)}"
-    return "수치 측정 없음"
-
-
-def scorecard(assessment: Assessment) -> pd.DataFrame:
-    """One row per pledge: title, source role, quote, status badge, key number, reason, link."""
-    from .present import ROLE_KO, badge
-    rows = []
-    statuses = assessment.statuses.set_index("pledge_id")
-    for pledge in registry().values():
-        status_row = statuses.loc[pledge.id]
-        results = assessment.results[assessment.results["pledge_id"] == pledge.id]
-        quote = pledge.quote if len(pledge.quote) <= 70 else pledge.quote[:68] + "…"
-        rows.append({"pledge_id": pledge.id, "title": pledge.title,
-                     "role": f"{ROLE_KO[pledge.source.role]} ({pledge.source.outlet} {pledge.source.date})",
-                     "quote": f"“{quote}”", "status": status_row["status"], "badge": badge(status_row["status"]),
-                     "key_number": key_number(results, status_row), "reason": status_row["reason"],
-                     "link": f"<a href='pledge-{pledge.id}.html'>보고서</a>"})
-    return pd.DataFrame(rows)

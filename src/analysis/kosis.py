@@ -188,8 +188,8 @@ class _Reader:
         body = self.records[1:]
         for j in range(len(header)):
             cells = [row[j] for _, row in body if row[j].strip()]
-            if cells and all(parse_period(c) for c in cells) and not all(
-                    parse_number(c) and "." in c for c in cells):
+            decimals = all(parse_number(c) is not None and "." in c for c in cells)  # 2021.5 is a value
+            if cells and all(parse_period(c) for c in cells) and not decimals:
                 return j
         self.fail("no period found in the header or in any column",
                   expected="period columns such as 2024, 'Y2024 2024', '2024.01 월', '2024.1/2' "
@@ -202,24 +202,19 @@ class _Reader:
         dims = list(range(first))
         if not dims:
             self.fail("period columns start at the first column", expected="label columns before the periods")
-        stray = [j for j in range(first, len(self.records[0][1])) if j not in period_columns]
         header_rows = 1
         while header_rows < len(self.records) and self._is_header_row(self.records[header_rows][1], first):
             header_rows += 1
         headers = [[clean_label(c) for c in row] for _, row in self.records[:header_rows]]
-        if stray and header_rows == 1:
-            j = stray[0]
-            self.fail("a value column has no period", line=self.records[0][0], column=headers[0][j],
-                      expected="a period label in every value column")
         columns = []
         for j in range(first, len(headers[0])):
             cells = [h[j] for h in headers]
-            periods = [parse_period(c) for c in cells if parse_period(c)]
+            periods = [p for p in map(parse_period, cells) if p]
             if len(periods) != 1:
                 self.fail(f"value column {j + 1} has {len(periods)} period labels in its header",
-                          column=" / ".join(cells), expected="exactly one period label per column")
-            item_text = " ".join(c for c in cells if not parse_period(c) and c not in ("",))
-            columns.append((j, periods[0], item_text))
+                          column=" / ".join(cells), expected="exactly one period label per value column")
+            item_text = " ".join(c for c in cells if c and not parse_period(c))
+            columns.append((j, periods[0], item_text, " / ".join(cells)))
         dim_names = [dimension_name(self.records[0][1][j]) for j in dims]
         rows, previous = [], [None] * len(dims)
         for line, row in self.records[header_rows:]:
@@ -237,9 +232,8 @@ class _Reader:
                     previous[k + 1:] = [None] * (len(dims) - k - 1)
                 previous[k] = label
                 labels.append(label)
-            for j, period, item_text in columns:
-                value, marker = self._value(row[j], line, headers[0][j] if header_rows == 1 else
-                                            " / ".join(h[j] for h in headers))
+            for j, period, item_text, column_name in columns:
+                value, marker = self._value(row[j], line, column_name)
                 rows.append([*labels, item_text, period, value, marker, line])
         frame = pd.DataFrame(rows, columns=[*dim_names, "_item", "period", "value", "marker", "source_line"])
         layout = "wide (periods in columns)"

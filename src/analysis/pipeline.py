@@ -278,6 +278,12 @@ def build(name: str) -> pd.DataFrame:
     return frame
 
 
+def employed(employment: pd.DataFrame, region: str) -> pd.DataFrame:
+    """One region's 취업자 rows (published and derived) of `employment_sido_annual`, by year."""
+    rows = employment[(employment["region"] == region) & (employment["item"] == EMPLOYED)]
+    return rows.dropna(subset=["value"]).sort_values("year")
+
+
 def load(name: str) -> pd.DataFrame:
     """Read a processed table with its declared types."""
     table = TABLES[name]

@@ -6,10 +6,8 @@ import numpy as np
 import pandas as pd
 from matplotlib import font_manager
 
+from . import status
 from .fonts import FONT_FAMILY, font_directory
-
-STATUS_COLOURS = {"달성": "#1a7f37", "정상 추진": "#2f6fb3", "지연": "#b7791f", "실현 어려움": "#c0392b",
-                  "판단 불가": "#6b7280"}
 
 
 def setup() -> None:
@@ -114,10 +112,10 @@ def investment_per_job(table: pd.DataFrame, pledge_ratio: float | None, title: s
 
 
 def status_counts(statuses: pd.DataFrame, title: str):
-    order = list(STATUS_COLOURS)
+    order = list(status.SCALE)
     counts = statuses["status"].value_counts().reindex(order, fill_value=0)
     fig, ax = plt.subplots(figsize=(8, 2.6))
-    ax.barh(counts.index[::-1], counts.values[::-1], color=[STATUS_COLOURS[s] for s in order[::-1]])
+    ax.barh(counts.index[::-1], counts.values[::-1], color=[status.SCALE[s].colour for s in order[::-1]])
     ax.set_title(title)
     ax.set_xlabel("공약 수")
     fig.tight_layout()

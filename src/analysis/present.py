@@ -11,7 +11,7 @@ import pandas as pd
 from IPython.display import HTML, Markdown
 
 from . import assumptions as assumptions_module
-from . import manifest, status
+from . import feasibility, manifest, pledges, status
 from .pledges import SMART, Pledge
 
 SMART_KO = {"specific": "구체성 (S)", "measurable": "측정 가능성 (M)", "achievable": "달성 가능성 (A)",
@@ -169,3 +169,30 @@ def results_table(results: pd.DataFrame) -> HTML:
     frame = results.assign(shown=results.apply(result_value, axis=1), note=results["note"].fillna(""))
     return table(frame, {"measure": "측정", "shown": "값 [구간]", "method": "방법", "vintage": "자료 시점",
                          "note": "유의사항", "evidence": "근거 (원자료:행 또는 사실 ID)"})
+
+
+def key_number(results: pd.DataFrame, status_row: pd.Series) -> str:
+    """The one number a scorecard shows for a pledge, with its interval."""
+    for key, label in (("probability", "목표 도달 확률"), ("present_firms", "2030 입주 기업 환산"),
+                       ("jobs_per_trillion", "1조원당 일자리")):
+        model = status_row["model"] if key == "probability" else None
+        row = feasibility.result_row(results, key, model)
+        if row is not None:
+            return f"{label}: {result_value(row)}"
+    return "수치 측정 없음"
+
+
+def scorecard(assessment: feasibility.Assessment) -> pd.DataFrame:
+    """One row per pledge: title, source role, quote, status badge, key number, reason, link."""
+    rows = []
+    statuses = assessment.statuses.set_index("pledge_id")
+    for pledge in pledges.registry().values():
+        status_row = statuses.loc[pledge.id]
+        results = assessment.results[assessment.results["pledge_id"] == pledge.id]
+        quote = pledge.quote if len(pledge.quote) <= 70 else pledge.quote[:68] + "…"
+        rows.append({"pledge_id": pledge.id, "title": pledge.title,
+                     "role": f"{ROLE_KO[pledge.source.role]} ({pledge.source.outlet} {pledge.source.date})",
+                     "quote": f"“{quote}”", "status": status_row["status"], "badge": badge(status_row["status"]),
+                     "key_number": key_number(results, status_row), "reason": status_row["reason"],
+                     "link": f"<a href='pledge-{pledge.id}.html'>보고서</a>"})
+    return pd.DataFrame(rows)

@@ -12,8 +12,7 @@ RATE = "고용률"
 
 def employment_history(region: str, first_year: int, last_year: int) -> pd.DataFrame:
     """취업자 (천명) by year with `derived` and `source` kept, between the given years."""
-    table = pipeline.load("employment_sido_annual")
-    rows = table[(table["region"] == region) & (table["item"] == pipeline.EMPLOYED)].dropna(subset=["value"])
+    rows = pipeline.employed(pipeline.load("employment_sido_annual"), region)
     rows = rows[(rows["year"] >= first_year) & (rows["year"] <= last_year)]
     return rows[["year", "value", "derived", "source"]].sort_values("year").reset_index(drop=True)
 
@@ -89,7 +88,7 @@ def forecast_region(history: pd.DataFrame, until: int, region: str, assumptions:
 def _stored_forecasts(history: pd.DataFrame, until: int, region: str, assumptions: Assumptions):
     from . import feasibility
     label = f"{pipeline.EMPLOYED} ({region})"
-    full = feasibility.employed_series(pipeline.load("employment_sido_annual"), region)
+    full = pipeline.employed(pipeline.load("employment_sido_annual"), region)
     if assumptions != DEFAULT or list(history["year"]) != list(full["year"]):
         return None
     try:
