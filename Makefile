@@ -11,7 +11,7 @@ KERNEL_NAME := gwangju-pledges
 
 RESULTS := data/processed/results/statuses.csv
 CHECKS := data/processed/checks.csv
-PACKAGE := $(wildcard src/analysis/*.py) $(wildcard src/analysis/templates/offline/*)
+PACKAGE := $(wildcard src/analysis/*.py src/analysis/*/*.py src/analysis/*/*/*.py) $(wildcard src/analysis/report/templates/offline/*)
 REPORT_DEPS := $(PACKAGE) $(CHECKS) $(RESULTS) data/raw/pledges.yaml | $(ENV)
 
 help: ## list the targets (this message)
@@ -31,13 +31,13 @@ ifneq ($(filter data results reports index test bench all,$(or $(MAKECMDGOALS),h
 include build/rules.mk
 endif
 
-build/rules.mk: src/analysis/pipeline.py src/analysis/makegen.py src/analysis/report.py config/reports.yaml data/raw/pledges.yaml | $(ENV)
+build/rules.mk: src/analysis/build_rules.py src/analysis/report/specs.py config/catalog.yaml config/reports.yaml data/raw/pledges.yaml | $(ENV)
 	@mkdir -p build
 	$(PY) -m analysis makefile > $@.tmp && mv $@.tmp $@
 
 data: $(CHECKS) ## build data/processed from data/raw (hash-checked, validated, cross-checked)
 
-$(CHECKS): $(PROCESSED_TABLES) data/raw/pledges.yaml src/analysis/crosscheck.py src/analysis/pledges.py
+$(CHECKS): $(PROCESSED_TABLES) data/raw/pledges.yaml src/analysis/tables/crosscheck.py src/analysis/ingest/registry.py
 	$(PY) -m analysis checks
 
 results: $(RESULTS) ## compute the feasibility assessment (data/processed/results)

@@ -3,16 +3,17 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import paths, pipeline
+from analysis import paths
+from analysis.tables import catalog, store
 
 
 @pytest.fixture(scope="session")
 def processed():
     """Make sure every processed table exists (tests that read them depend on this)."""
-    for name, table in pipeline.TABLES.items():
-        if not table.path.exists():
-            pipeline.build(name)
-    return pipeline
+    for name, declared in catalog.catalog().items():
+        if not declared.path.exists():
+            store.build(name)
+    return store
 
 
 @pytest.fixture

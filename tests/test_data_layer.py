@@ -6,8 +6,13 @@ import shutil
 import pandas as pd
 import pytest
 
-from analysis import crosscheck, facts, manifest, paths, pipeline
-from analysis.schema import Column, Schema, SchemaError, validate
+from analysis import paths
+from analysis.ingest import facts, manifest
+from analysis.tables import crosscheck, store
+from analysis.tables.catalog import catalog, table
+from analysis.tables.schemas import SchemaError, validate
+
+EAPS_ANNUAL = table("employment_sido_annual").inputs[0]
 
 
 def test_every_raw_file_matches_its_manifest_entry():
@@ -15,7 +20,7 @@ def test_every_raw_file_matches_its_manifest_entry():
 
 
 def test_manifest_entries_carry_provenance():
-    for entry in manifest.load().values():
+    for entry in manifest.read_manifest().values():
         assert entry.origin and entry.table_id and entry.downloaded and entry.caveats
         assert len(entry.sha256) == 64
 
@@ -24,17 +29,17 @@ def test_a_raw_file_edited_after_hashing_stops_the_build(tmp_path, monkeypatch):
     raw = tmp_path / "raw"
     shutil.copytree(paths.RAW, raw)
     monkeypatch.setattr(paths, "RAW", raw)
-    edited = raw / pipeline.EAPS_ANNUAL
+    edited = raw / EAPS_ANNUAL
     edited.write_text(edited.read_text(encoding="utf-8").replace("1280", "1281", 1), encoding="utf-8")
     with pytest.raises(manifest.ManifestError, match="eaps_sido_annual_2000_2023.csv: content changed"):
-        manifest.verified(pipeline.EAPS_ANNUAL)
+        manifest.verified(EAPS_ANNUAL)
 
 
 def test_manifest_missing_field_names_entry_and_field(tmp_path):
     bad = tmp_path / "manifest.yaml"
     bad.write_text("files:\n  - path: kosis/x.csv\n    sha256: abc\n", encoding="utf-8")
     with pytest.raises(manifest.ManifestError, match="kosis/x.csv lacks title"):
-        manifest.load(bad)
+        manifest.read_manifest(bad)
 
 
 def test_facts_become_one_value_per_row():
@@ -63,28 +68,28 @@ def test_facts_with_mismatched_values_and_units_are_refused(tmp_path):
         facts.tidy(path)
 
 
-def test_schema_rejects_bad_tables():
-    schema = Schema({"region": Column("str", "r", allowed=("광주광역시",)), "value": Column("float", "v", minimum=0)},
-                    key=("region",))
-    validate(pd.DataFrame({"region": ["광주광역시"], "value": [1.0]}), schema, "t")
-    with pytest.raises(SchemaError, match="'서울' not allowed"):
-        validate(pd.DataFrame({"region": ["서울"], "value": [1.0]}), schema, "t")
-    with pytest.raises(SchemaError, match="outside the range"):
-        validate(pd.DataFrame({"region": ["광주광역시"], "value": [-1.0]}), schema, "t")
-    with pytest.raises(SchemaError, match="duplicate key"):
-        validate(pd.DataFrame({"region": ["광주광역시"] * 2, "value": [1.0, 2.0]}), schema, "t")
+def test_schema_rejects_bad_tables(processed):
+    good = store.load("employment_monthly")
+    declared = table("employment_monthly")
+    validate(good, declared)
+    with pytest.raises(SchemaError, match="employment_monthly: column 'region', row 0: value '서울'"):
+        validate(good.assign(region=["서울"] + list(good["region"][1:])), declared)
+    with pytest.raises(SchemaError, match="column 'value', row 1: value -1.0"):
+        validate(good.assign(value=[good["value"][0], -1.0] + list(good["value"][2:])), declared)
+    with pytest.raises(SchemaError, match=r"duplicate key \['region', 'month', 'item'\] in rows \[0, 1\]"):
+        validate(pd.concat([good.iloc[:1], good.iloc[:1], good.iloc[2:]], ignore_index=True), declared)
     with pytest.raises(SchemaError, match="columns"):
-        validate(pd.DataFrame({"value": [1.0]}), schema, "t")
+        validate(good.drop(columns="unit"), declared)
 
 
 def test_processed_tables_meet_their_schemas(processed):
-    for name, table in pipeline.TABLES.items():
-        validate(pipeline.load(name), table.schema, name)
+    for name, declared in catalog().items():
+        validate(store.load(name), declared)
 
 
 def test_derived_employment_is_flagged(processed):
-    table = pipeline.load("employment_sido_annual")
-    employed = table[(table["item"] == pipeline.EMPLOYED) & (table["region"] == "광주광역시")].set_index("year")
+    annual = store.load("employment_sido_annual")
+    employed = annual[(annual["item"] == "취업자") & (annual["region"] == "광주광역시")].set_index("year")
     assert employed.loc[2010, "derived"] and not employed.loc[2015, "derived"]
     assert "× 고용률" in employed.loc[2010, "source"]
     assert employed.loc[2025, "value"] == 776
@@ -96,10 +101,10 @@ def test_cross_file_checks_pass(processed):
 
 
 def test_makefile_rules_come_from_the_declarations(processed):
-    from analysis.makegen import render
+    from analysis.build_rules import render
     rules = render()
-    for table in pipeline.TABLES.values():
-        assert f"data/processed/{table.name}.csv:" in rules
-        for raw in table.inputs:
+    for declared in catalog().values():
+        assert f"data/processed/{declared.name}.csv:" in rules
+        for raw in declared.inputs:
             assert f"data/raw/{raw}" in rules
-    assert "reports/pledge-jobs-13000.html: notebooks/pledge.ipynb build/params/pledge-jobs-13000.json" in rules
+    assert "reports/pledge-jobs-13000.html: notebooks/pledge.py build/params/pledge-jobs-13000.json" in rules

@@ -4,8 +4,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import feasibility, pledges, status
-from analysis.assumptions import DEFAULT
+from analysis.assess import rules as status, verdict as feasibility
+from analysis.ingest import registry as pledges
+from analysis.assess.assumptions import DEFAULT
 
 
 @pytest.fixture(scope="module")
@@ -14,7 +15,7 @@ def assessment(processed):
 
 
 def test_every_pledge_has_a_status_from_the_scale(assessment):
-    assert set(assessment.statuses["pledge_id"]) == set(pledges.load())
+    assert set(assessment.statuses["pledge_id"]) == set(pledges.read_registry())
     assert set(assessment.statuses["status"]) <= set(status.SCALE)
 
 

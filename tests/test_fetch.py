@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from analysis import fetch, manifest, paths
+from analysis import paths
+from analysis.ingest import fetch, manifest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SECRET = "TEST-KEY-never-written"
@@ -62,7 +63,7 @@ def test_fetch_writes_a_readable_file_and_a_manifest_entry_without_the_key(raw, 
     assert target.read_text(encoding="utf-8").startswith("# Provenance")
     for path in [written, target]:
         assert SECRET not in path.read_text(encoding="utf-8")
-    from analysis.kosis import read_kosis
+    from analysis.ingest.kosis import read_kosis
     data = read_kosis(written).data
     gwangju = data[(data.region == "광주광역시") & (data.item == "15세이상인구")]
     assert gwangju["value"].iloc[0] == 1280 and gwangju["period"].iloc[0] == "2023"

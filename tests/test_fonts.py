@@ -8,7 +8,9 @@ import matplotlib
 import pytest
 from fontTools.ttLib import TTFont
 
-from analysis import fonts, paths, plotting
+from analysis import paths
+from analysis.report import figures as plotting
+from analysis.report import fonts
 
 matplotlib.use("Agg")
 
@@ -23,20 +25,19 @@ def korean_characters(text: str) -> set[str]:
 
 
 def test_font_covers_the_notebooks_registry_and_package_text(cmaps):
-    text = "".join(p.read_text(encoding="utf-8") for p in paths.NOTEBOOKS.glob("*.ipynb"))
+    text = "".join(p.read_text(encoding="utf-8") for p in paths.NOTEBOOKS.glob("*.py"))
     text += paths.PLEDGES.read_text(encoding="utf-8")
-    text += "".join(p.read_text(encoding="utf-8") for p in (paths.ROOT / "src/analysis").glob("*.py"))
+    text += "".join(p.read_text(encoding="utf-8") for p in (paths.ROOT / "src/analysis").rglob("*.py"))
     missing = {c for c in korean_characters(text) if ord(c) not in cmaps["normal"]}
     assert not missing, "".join(sorted(missing))
 
 
 def test_figure_text_uses_only_characters_the_font_has(cmaps):
-    """Figure titles and labels live in plotting.py and the notebooks' code cells."""
-    import json
-    text = (paths.ROOT / "src/analysis/plotting.py").read_text(encoding="utf-8")
-    for notebook in paths.NOTEBOOKS.glob("*.ipynb"):
-        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-        text += "".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    """Figure titles and labels live in report/figures.py and the notebooks' code cells."""
+    from analysis.report.notebooks import read_notebook
+    text = (paths.ROOT / "src/analysis/report/figures.py").read_text(encoding="utf-8")
+    for notebook in paths.NOTEBOOKS.glob("*.py"):
+        text += "".join(c["source"] for c in read_notebook(notebook).cells if c["cell_type"] == "code")
     missing = {c for c in text if ord(c) > 127 and ord(c) not in cmaps["normal"]}
     assert not missing, "".join(sorted(missing))
 

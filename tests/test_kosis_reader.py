@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from analysis import paths
-from analysis.kosis import KosisFormatError, parse_item, read_kosis
-from analysis.periods import parse_period
-from analysis.regions import UnknownRegionError, canonical
+from analysis.ingest.kosis import KosisFormatError, parse_item, read_kosis
+from analysis.vocab.periods import parse_period
+from analysis.vocab.regions import UnknownRegionError, canonical
 
 RAW = paths.RAW / "kosis"
 
@@ -160,7 +160,7 @@ def test_missing_unit_is_an_error_not_a_guess(write_csv):
 
 
 def test_ingest_command_reports_what_it_detected(capsys):
-    from analysis.__main__ import main
+    from analysis.cli import main
     assert main(["ingest", str(RAW / "eaps_sido_annual_2000_2023.csv")]) == 0
     captured = capsys.readouterr()
     assert "layout: wide (periods in columns)" in captured.err and "encoding: utf-8" in captured.err
@@ -168,6 +168,6 @@ def test_ingest_command_reports_what_it_detected(capsys):
 
 
 def test_ingest_command_fails_cleanly(write_csv, capsys):
-    from analysis.__main__ import main
+    from analysis.cli import main
     assert main(["ingest", str(write_csv("name,age\nbob,3\n"))]) == 1
     assert "error:" in capsys.readouterr().err

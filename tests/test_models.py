@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from analysis import models, status
-from analysis.assumptions import DEFAULT
+from analysis.assess import backtest as models_bt, forecast as models, mou as models_mou, outside_view as models_ov, rules as status
+from analysis.assess.assumptions import DEFAULT
 
 
 def series(values, start=2000):
@@ -15,7 +15,7 @@ def series(values, start=2000):
 
 
 def test_scale_by_hand():
-    s = models.scale(3, series([100, 102, 104, 110]))  # changes 2, 2, 6: mean 10/3
+    s = models_ov.scale(3, series([100, 102, 104, 110]))  # changes 2, 2, 6: mean 10/3
     assert s["share_of_latest_level"] == pytest.approx(3 / 110)
     assert s["mean_yearly_change"] == pytest.approx(10 / 3)
     assert s["years_of_mean_growth"] == pytest.approx(0.9)
@@ -23,18 +23,18 @@ def test_scale_by_hand():
 
 
 def test_yearly_changes_skip_gaps():
-    changes = models.yearly_changes(pd.Series([1.0, 2.0, 5.0], index=[2000, 2001, 2003]))
+    changes = models_ov.yearly_changes(pd.Series([1.0, 2.0, 5.0], index=[2000, 2001, 2003]))
     assert list(changes.index) == [2001]
 
 
 def test_outside_view_by_hand():
     panel = pd.DataFrame({"region": ["a"] * 3 + ["b"] * 3, "year": [1, 2, 3] * 2,
                           "value": [100, 110, 121, 100, 100, 90]})
-    spans = models.window_growth(panel, 1)
+    spans = models_ov.window_growth(panel, 1)
     assert sorted(spans["growth"].round(3)) == [-0.1, 0.0, 0.1, 0.1]
-    view = models.outside_view(panel, 0.05, 1)
+    view = models_ov.outside_view(panel, 0.05, 1)
     assert view["percentile"] == 0.5 and view["share_at_least"] == 0.5 and view["spans"] == 4
-    assert models.outside_view(panel, 0.05, 1, breaks=(("b", 3),))["spans"] == 3
+    assert models_ov.outside_view(panel, 0.05, 1, breaks=(("b", 3),))["spans"] == 3
 
 
 def test_ols_trend_forecast_matches_numpy():
@@ -68,11 +68,11 @@ def test_probability_from_forecast():
 
 def test_backtest_on_a_straight_line_is_perfect_for_ols():
     y = series([2.0 * i + 1 for i in range(16)])
-    results = models.backtest(y, 2008, 3)
+    results = models_bt.backtest(y, 2008, 3)
     ols = results[results["model"] == "OLS trend"]
     assert ols["error"].abs().max() < 1e-6
     assert set(results["horizon"]) == {1, 2, 3}
-    summary = models.backtest_summary(results, 3).set_index("model")
+    summary = models_bt.backtest_summary(results, 3).set_index("model")
     assert summary.loc["OLS trend", "mae"] < 1e-6 and summary.loc["ARIMA(0,1,0)+drift", "mae"] < 1e-6
     assert summary["crps"].idxmin() in ("OLS trend", "ARIMA(0,1,0)+drift")  # both exact on a line
 
@@ -87,7 +87,7 @@ def test_target_level_baselines():
 
 
 def test_presence_share_is_a_jeffreys_interval():
-    share = models.presence_share(160, 349)
+    share = models_mou.presence_share(160, 349)
     assert share["share"] == pytest.approx(160 / 349)
     assert share["lower"] == pytest.approx(stats.beta(160.5, 189.5).ppf(0.025))
 
@@ -95,9 +95,9 @@ def test_presence_share_is_a_jeffreys_interval():
 def test_mou_projection_is_deterministic_and_sensible():
     data = pd.DataFrame({"as_of_date": pd.to_datetime(["2020-01-01", "2022-01-01", "2024-01-01", "2026-01-01"]),
                          "value": [0.0, 100.0, 200.0, 300.0]})
-    share = models.presence_share(50, 100)
-    first = models.project_mou(data, pd.Timestamp("2030-01-01"), share, 1000)
-    again = models.project_mou(data, pd.Timestamp("2030-01-01"), share, 1000)
+    share = models_mou.presence_share(50, 100)
+    first = models_mou.project_mou(data, pd.Timestamp("2030-01-01"), share, 1000)
+    again = models_mou.project_mou(data, pd.Timestamp("2030-01-01"), share, 1000)
     assert first == again
     assert first["slope_per_year"] == pytest.approx(50, rel=1e-3)
     assert first["mou_mean"] == pytest.approx(500, rel=1e-3)
@@ -130,14 +130,14 @@ def test_readme_states_the_same_status_scale():
 
 def test_crps_of_a_gaussian_by_hand():
     # at the mean, CRPS = sd * (2 phi(0) - 1/sqrt(pi)) = sd * (sqrt(2/pi) - 1/sqrt(pi))
-    assert models.crps_normal(0.0, 0.0, 2.0) == pytest.approx(2 * (np.sqrt(2 / np.pi) - 1 / np.sqrt(np.pi)))
-    assert models.crps_normal(3.0, 0.0, 0.0) == 3.0
-    assert models.crps_normal(5.0, 0.0, 1.0) > models.crps_normal(1.0, 0.0, 1.0)
+    assert models_bt.crps_normal(0.0, 0.0, 2.0) == pytest.approx(2 * (np.sqrt(2 / np.pi) - 1 / np.sqrt(np.pi)))
+    assert models_bt.crps_normal(3.0, 0.0, 0.0) == 3.0
+    assert models_bt.crps_normal(5.0, 0.0, 1.0) > models_bt.crps_normal(1.0, 0.0, 1.0)
 
 
 def test_calibration_widens_overconfident_intervals_only():
     rows = pd.DataFrame({"model": "m", "horizon": 1, "error": [1.0, -2.0, 3.0, -4.0, 5.0], "sd": 1.0})
-    factor = models.calibration_factor(rows, "m", 5, 0.8)
+    factor = models_bt.calibration_factor(rows, "m", 5, 0.8)
     assert factor == pytest.approx(np.quantile([1, 2, 3, 4, 5], 0.8) / stats.norm.ppf(0.9))
     honest = rows.assign(error=rows["error"] / 100)
-    assert models.calibration_factor(honest, "m", 5, 0.8) == 1.0
+    assert models_bt.calibration_factor(honest, "m", 5, 0.8) == 1.0

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from analysis import paths, pledges
+from analysis import paths
+from analysis.ingest import registry as pledges
 from tests.conftest import seeds_available
 
 REQUIRED = {
@@ -15,7 +16,7 @@ QUALITATIVE = {"medical-cluster", "mold-institute", "fez-extension", "ggm-ev-con
 
 
 def test_registry_holds_every_required_pledge():
-    registry = pledges.load()
+    registry = pledges.read_registry()
     for pledge_id, target in REQUIRED.items():
         assert registry[pledge_id].target_value == target
     assert QUALITATIVE <= set(registry)
@@ -24,20 +25,20 @@ def test_registry_holds_every_required_pledge():
 
 
 def test_relations():
-    registry = pledges.load()
+    registry = pledges.read_registry()
     assert registry["jobs-13000"].parts == ("future-car-cluster-jobs", "ai-foundry")
     assert "season2-investment" in registry["future-car-cluster-jobs"].same_programme_as
 
 
 def test_roles_distinguish_candidate_from_city():
-    registry = pledges.load()
+    registry = pledges.read_registry()
     assert registry["jobs-13000"].source.role == "candidate"
     assert registry["season2-investment"].source.role == "city"
 
 
 @pytest.mark.skipif(not seeds_available(), reason="the articles (../shared/seeds) are not beside the project")
 def test_every_quote_is_verbatim_in_its_article():
-    for pledge in pledges.load().values():
+    for pledge in pledges.read_registry().values():
         text = (paths.SEEDS / pledge.source.file).read_text(encoding="utf-8")
         assert pledge.quote in text, pledge.id
 
@@ -62,16 +63,16 @@ def _registry_with(tmp_path, change):
 ])
 def test_malformed_records_name_record_and_field(tmp_path, change, message):
     with pytest.raises(pledges.RegistryError, match=message.replace("(", r"\(").replace(")", r"\)")):
-        pledges.load(_registry_with(tmp_path, change))
+        pledges.read_registry(_registry_with(tmp_path, change))
 
 
 def test_unknown_pledge_id_lists_valid_ones():
     with pytest.raises(KeyError, match="jobs-13000"):
-        pledges.get("jobs-99999")
+        pledges.get_pledge("jobs-99999")
 
 
 def test_evidence_points_at_existing_facts(processed):
     fact_ids = set(processed.load("facts")["fact_id"])
-    pledges.check_fact_references(pledges.load(), fact_ids)
+    pledges.check_fact_references(pledges.read_registry(), fact_ids)
     with pytest.raises(pledges.RegistryError, match="not a fact_id"):
-        pledges.check_fact_references(pledges.load(), fact_ids - {"special_zone-f8fa17"})
+        pledges.check_fact_references(pledges.read_registry(), fact_ids - {"special_zone-f8fa17"})

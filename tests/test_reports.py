@@ -6,7 +6,10 @@ import re
 
 import pytest
 
-from analysis import feasibility, paths, report
+from analysis import paths
+from analysis.assess.results import write_assessment
+from analysis.assess.verdict import assess
+from analysis.report import runner, specs as report
 
 BUILT = sorted(paths.REPORTS.glob("*.html"))
 needs_reports = pytest.mark.skipif(not (paths.REPORTS / "index.html").exists(),
@@ -20,8 +23,8 @@ def specs():
 
 @pytest.fixture(scope="module")
 def results(processed):
-    if not (feasibility.RESULTS_DIR / "statuses.csv").exists():
-        feasibility.write(feasibility.assess())
+    if not (paths.RESULTS / "statuses.csv").exists():
+        write_assessment(assess())
 
 
 # -- parameters ------------------------------------------------------------------------------------
@@ -42,26 +45,27 @@ def no_kernel(monkeypatch):
     ({"pledge_id": "jobs-13000", "assumptions": {"baseline": "vibes"}}, "baseline 'vibes'"),
 ])
 def test_bad_parameters_are_refused_before_a_kernel_starts(no_kernel, parameters, message):
-    spec = report.ReportSpec("x", "pledge", paths.NOTEBOOKS / "pledge.ipynb", "x", parameters)
+    spec = report.ReportSpec("x", "pledge", paths.NOTEBOOKS / "pledge.py", "x", parameters)
     with pytest.raises(report.ReportError, match=message):
-        report.build(spec)
+        runner.build(spec)
 
 
 def test_unknown_region_lists_the_valid_ones(no_kernel):
-    spec = report.ReportSpec("x", "region", paths.NOTEBOOKS / "region.ipynb", "x", {"region": "광주시"})
+    spec = report.ReportSpec("x", "region", paths.NOTEBOOKS / "region.py", "x", {"region": "광주시"})
     with pytest.raises(report.ReportError, match="unknown region '광주시'; valid: 서울특별시"):
-        report.build(spec)
+        runner.build(spec)
 
 
 def test_every_registry_pledge_gets_a_report(specs):
-    from analysis import pledges
-    assert {f"pledge-{p}" for p in pledges.load()} <= set(specs)
+    from analysis.ingest.registry import read_registry
+    assert {f"pledge-{p}" for p in read_registry()} <= set(specs)
     assert "overview" in specs and "region-24" in specs
 
 
 def test_committed_notebooks_are_thin_and_clean():
-    for notebook in paths.NOTEBOOKS.glob("*.ipynb"):
-        document = json.loads(notebook.read_text(encoding="utf-8"))
+    from analysis.report.notebooks import read_notebook
+    for notebook in paths.NOTEBOOKS.glob("*.py"):
+        document = read_notebook(notebook)
         assert document["metadata"]["kernelspec"]["name"] == paths.KERNEL_NAME
         code = [c for c in document["cells"] if c["cell_type"] == "code"]
         assert all(not c["outputs"] and c["execution_count"] is None for c in code), notebook
@@ -78,7 +82,7 @@ def test_each_notebook_executes_on_the_real_data(specs, results, tmp_path, monke
     monkeypatch.setattr(paths, "REPORTS", tmp_path)
     spec = specs[name]
     spec = report.ReportSpec(spec.name, spec.kind, spec.notebook, spec.title, spec.parameters)
-    html = report.build(spec).read_text(encoding="utf-8")
+    html = runner.build(spec).read_text(encoding="utf-8")
     assert "자료 시점과 빌드 정보" in html and "<img" in html
     assert (tmp_path / f"{name}.ipynb").exists() and (tmp_path / f"{name}.json").exists()
 
@@ -86,16 +90,14 @@ def test_each_notebook_executes_on_the_real_data(specs, results, tmp_path, monke
 @pytest.mark.slow
 def test_a_failed_run_keeps_the_previous_report_and_names_the_cell(results, tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "REPORTS", tmp_path)
-    notebook = json.loads((paths.NOTEBOOKS / "overview.ipynb").read_text(encoding="utf-8"))
-    notebook["cells"].insert(2, {"cell_type": "code", "id": "broken", "metadata": {}, "outputs": [],
-                                 "execution_count": None,
-                                 "source": "raise ValueError('broken on purpose')"})
-    broken = tmp_path / "broken.ipynb"
-    broken.write_text(json.dumps(notebook), encoding="utf-8")
+    text = (paths.NOTEBOOKS / "overview.py").read_text(encoding="utf-8")
+    broken = tmp_path / "broken.py"
+    broken.write_text(text.replace("# %%\nfrom IPython", "# %%\nraise ValueError('broken on purpose')\n\n# %%\nfrom IPython", 1),
+                      encoding="utf-8")
     spec = report.ReportSpec("broken", "overview", broken, "broken", {})
     spec.html.write_text("previous report", encoding="utf-8")
-    with pytest.raises(report.ReportError, match=r"broken.ipynb failed in cell \d+ \(cell index \d+, `raise ValueError.*ValueError: broken on purpose"):
-        report.build(spec)
+    with pytest.raises(report.ReportError, match=r"broken.py failed in cell \d+ \(cell index \d+, `raise ValueError.*ValueError: broken on purpose"):
+        runner.build(spec)
     assert spec.html.read_text(encoding="utf-8") == "previous report"
     assert not list(tmp_path.glob(".*.tmp"))
 

@@ -1,0 +1,174 @@
+"""Command line: `python -m analysis COMMAND`. The Makefile calls these; analysts can too.
+
+  ingest PATH [--out FILE.csv] [--item I --unit U]   read a KOSIS export and say what was detected
+  check-raw                                          verify data/raw against the manifest
+  data [TABLE ...]                                   build processed tables (all of them: + checks)
+  checks                                             data dictionary, registry references, cross-file checks
+  results                                            compute the feasibility assessment
+  makefile                                           print the generated per-table / per-report rules
+  report NAME [NAME ...]                             build reports (names from config/reports.yaml)
+  index                                              write reports/index.html
+  notebooks                                          write notebooks/*.ipynb from their text form
+  fetch [--dry-run]                                  pull configured tables from the KOSIS OpenAPI
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from .errors import InputError
+
+
+def _ingest(args) -> int:
+    from .ingest.kosis import read_kosis
+    table = read_kosis(args.path, item=args.item, unit=args.unit)
+    print(table.summary(), file=sys.stderr)
+    if args.out:
+        table.data.to_csv(args.out, index=False)
+        print(f"wrote {len(table.data)} rows to {args.out}", file=sys.stderr)
+    else:
+        table.data.to_csv(sys.stdout, index=False)
+    return 0
+
+
+def _check_raw(_args) -> int:
+    from .ingest import manifest
+    problems = manifest.check_all()
+    for problem in problems:
+        print(f"data/raw/{problem}", file=sys.stderr)
+    if not problems:
+        print("data/raw: every file matches its manifest entry")
+    return 1 if problems else 0
+
+
+def _data(args) -> int:
+    from .tables import store
+    names = args.tables or store.names()
+    unknown = sorted(set(names) - set(store.names()))
+    if unknown:
+        print(f"unknown table(s) {unknown}; expected {store.names()}", file=sys.stderr)
+        return 2
+    for name in names:
+        started = time.perf_counter()
+        frame = store.build(name)
+        print(f"[data] {name}: {len(frame)} rows ({time.perf_counter() - started:.1f}s)")
+    return 0 if args.tables else _checks(args)
+
+
+def _checks(_args) -> int:
+    """After the tables: data dictionary, registry references, cross-file checks, vintage."""
+    from . import paths
+    from .files import write_csv_if_changed
+    from .ingest.registry import check_fact_references, registry
+    from .tables import crosscheck, dictionary, store
+    from .tables.vintage import write_vintage
+    dictionary.write()
+    check_fact_references(registry(), set(store.load("facts")["fact_id"]))
+    checks = crosscheck.run()
+    for row in checks.itertuples():
+        print(f"[check] {'ok ' if row.passed else 'FAIL'} {row.check}: worst gap {row.worst_relative_gap:.4%} "
+              f"(tolerance {row.tolerance:.2%}; {row.detail})")
+    if not checks["passed"].all():
+        return 1
+    write_vintage()
+    write_csv_if_changed(checks, paths.PROCESSED / "checks.csv")
+    return 0
+
+
+def _results(_args) -> int:
+    from .assess.results import write_assessment
+    from .assess.verdict import assess
+    assessment = assess()
+    write_assessment(assessment)
+    counts = assessment.statuses["status"].value_counts().to_dict()
+    print(f"[results] {len(assessment.statuses)} pledges: {counts}")
+    return 0
+
+
+def _makefile(_args) -> int:
+    from .build_rules import render
+    sys.stdout.write(render())
+    return 0
+
+
+def _report(args) -> int:
+    from . import paths
+    from .report import runner, specs
+    declared = specs.load_specs()
+    unknown = [n for n in args.names if n not in declared]
+    if unknown:
+        print(f"unknown report(s) {unknown}; valid: {', '.join(declared)}", file=sys.stderr)
+        return 2
+    for name in args.names:
+        specs.validate(declared[name])
+    failed = 0
+    for name in args.names:
+        started = time.perf_counter()
+        print(f"[report] {name} …", flush=True)
+        try:
+            path = runner.build(declared[name])
+        except specs.ReportError as exc:
+            print(f"[report] FAILED {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        print(f"[report] {name} done in {time.perf_counter() - started:.1f}s -> {path.relative_to(paths.ROOT)}")
+    return 1 if failed else 0
+
+
+def _index(_args) -> int:
+    from . import paths
+    from .report import index, specs
+    path = index.write_index(specs.load_specs())
+    print(f"[report] index -> {path.relative_to(paths.ROOT)}")
+    return 0
+
+
+def _notebooks(_args) -> int:
+    from . import paths
+    from .report.notebooks import write_ipynb
+    for source in sorted(paths.NOTEBOOKS.glob("*.py")):
+        print(f"[notebooks] {write_ipynb(source).relative_to(paths.ROOT)}")
+    return 0
+
+
+def _fetch(args) -> int:
+    from .ingest import fetch
+    return fetch.main(dry_run=args.dry_run)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    ingest = commands.add_parser("ingest", help="read a KOSIS export and report what was detected")
+    ingest.add_argument("path")
+    ingest.add_argument("--out")
+    ingest.add_argument("--item", help="item name, for exports without an item row")
+    ingest.add_argument("--unit", help="unit, for exports that do not state one")
+    ingest.set_defaults(run=_ingest)
+    commands.add_parser("check-raw", help="verify data/raw against the manifest").set_defaults(run=_check_raw)
+    data = commands.add_parser("data", help="build processed tables")
+    data.add_argument("tables", nargs="*")
+    data.set_defaults(run=_data)
+    commands.add_parser("checks", help="data dictionary, cross-file checks, vintage").set_defaults(run=_checks)
+    commands.add_parser("results", help="compute the feasibility assessment").set_defaults(run=_results)
+    commands.add_parser("makefile", help="print generated make rules").set_defaults(run=_makefile)
+    build = commands.add_parser("report", help="build reports by name")
+    build.add_argument("names", nargs="+")
+    build.set_defaults(run=_report)
+    commands.add_parser("index", help="write reports/index.html").set_defaults(run=_index)
+    commands.add_parser("notebooks", help="write notebooks/*.ipynb from notebooks/*.py").set_defaults(run=_notebooks)
+    fetch = commands.add_parser("fetch", help="pull configured KOSIS tables (needs KOSIS_API_KEY)")
+    fetch.add_argument("--dry-run", action="store_true")
+    fetch.set_defaults(run=_fetch)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (InputError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1

@@ -1,0 +1,17 @@
+"""Raw files as the table builders see them: hash-checked against the manifest, then read."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..ingest import manifest
+from ..ingest.kosis import KosisTable, read_kosis
+
+
+def verified(relative_path: str) -> Path:
+    """The raw file's path after checking its content against the manifest's sha256."""
+    return manifest.verified(relative_path)
+
+
+def read(relative_path: str) -> KosisTable:
+    """A KOSIS export after its hash check, with the manifest's reader hints (item, unit)."""
+    return read_kosis(verified(relative_path), **manifest.entry(relative_path).reader)

@@ -1,0 +1,135 @@
+"""Region names: one canonical name per 시도, across KOSIS codes, short labels and renamings.
+
+Canonical names are the current official ones (강원특별자치도 since 2023-06, 전북특별자치도
+since 2024-01, 제주특별자치도 since 2006), so series from before and after a renaming join.
+`광주시` is deliberately absent: in 시군구 tables it is Gwangju-si in Gyeonggi-do.
+"""
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+
+NATIONAL = "전국"
+
+# Old KOSIS region codes as they appear in the raw labels (`24 광주광역시`), in KOSIS order.
+SIDO_BY_CODE = {
+    "11": "서울특별시",
+    "21": "부산광역시",
+    "22": "대구광역시",
+    "23": "인천광역시",
+    "24": "광주광역시",
+    "25": "대전광역시",
+    "26": "울산광역시",
+    "29": "세종특별자치시",
+    "31": "경기도",
+    "32": "강원특별자치도",
+    "33": "충청북도",
+    "34": "충청남도",
+    "35": "전북특별자치도",
+    "36": "전라남도",
+    "37": "경상북도",
+    "38": "경상남도",
+    "39": "제주특별자치도",
+}
+SIDO = tuple(SIDO_BY_CODE.values())
+
+_SHORT = {
+    "서울": "서울특별시",
+    "부산": "부산광역시",
+    "대구": "대구광역시",
+    "인천": "인천광역시",
+    "광주": "광주광역시",
+    "대전": "대전광역시",
+    "울산": "울산광역시",
+    "세종": "세종특별자치시",
+    "경기": "경기도",
+    "강원": "강원특별자치도",
+    "충북": "충청북도",
+    "충남": "충청남도",
+    "전북": "전북특별자치도",
+    "전남": "전라남도",
+    "경북": "경상북도",
+    "경남": "경상남도",
+    "제주": "제주특별자치도",
+}
+_RENAMED = {
+    "강원도": "강원특별자치도",
+    "전라북도": "전북특별자치도",
+    "제주도": "제주특별자치도",
+}
+_TOTALS = {"전국", "계", "합계", "총계", "전체"}
+
+ALIASES: dict[str, str] = {name: name for name in SIDO}
+ALIASES.update(_SHORT)
+ALIASES.update(_RENAMED)
+ALIASES.update({t: NATIONAL for t in _TOTALS})
+
+_CODE_PREFIX = re.compile(r"^(\d{2,10})\s+(.*)$")
+
+
+class UnknownRegionError(InputError, ValueError):
+    """A label that names no 시도 (and no 시군구 whose 시도 is known)."""
+
+
+def split_code(label: str) -> tuple[str | None, str]:
+    """`24 광주광역시` -> ("24", "광주광역시"); labels without a code keep code None."""
+    match = _CODE_PREFIX.match(label.strip())
+    if match:
+        return match.group(1), match.group(2)
+    return None, label.strip()
+
+
+def squeeze(label: str) -> str:
+    """KOSIS pads short labels with inner spaces (`광  주`); region names have none."""
+    return re.sub(r"\s+", "", label)
+
+
+def sido_name(label: str) -> str | None:
+    """Canonical 시도 (or 전국) for a label, or None if the label is not a 시도."""
+    code, name = split_code(label)
+    name = squeeze(name)
+    if name in ALIASES:
+        return ALIASES[name]
+    if code in SIDO_BY_CODE and not name:
+        return SIDO_BY_CODE[code]
+    if code == "00":
+        return NATIONAL
+    return None
+
+
+def is_sigungu(label: str) -> bool:
+    """시군구 labels end in 시, 군 or 구 (광주시, 동구, 담양군)."""
+    _, name = split_code(label)
+    name = squeeze(name)
+    return bool(name) and name[-1] in "시군구" and name not in ALIASES
+
+
+def sido_of_sigungu_code(code: str | None) -> str | None:
+    """5-digit 시군구 codes start with their 시도 code (`31250 광주시` is in 경기도)."""
+    if code and len(code) >= 5:
+        return SIDO_BY_CODE.get(code[:2])
+    return None
+
+
+def canonical(label: str) -> str:
+    """Canonical 시도 name for a user-supplied region, or a clear error listing valid names."""
+    name = sido_name(label)
+    if name is None:
+        raise UnknownRegionError(
+            f"unknown region {label!r}: expected one of {', '.join(SIDO)} (or {NATIONAL})"
+        )
+    return name
+
+
+ORDER = (NATIONAL, *SIDO)
+
+
+def order(name: str) -> int:
+    """KOSIS order: 전국 first, then the 17 시도 by code; anything else last."""
+    return ORDER.index(name) if name in ORDER else len(ORDER)
+
+
+def sort_key(series):
+    """A pandas sort key that puts a `region` column in KOSIS order and leaves other columns alone."""
+    return series.map(order) if series.name == "region" else series
