@@ -12,6 +12,14 @@ def verified(relative_path: str) -> Path:
     return manifest.verified(relative_path)
 
 
-def read(relative_path: str) -> KosisTable:
-    """A KOSIS export after its hash check, with the manifest's reader hints (item, unit)."""
-    return read_kosis(verified(relative_path), **manifest.entry(relative_path).reader)
+def read(relative_path: str, plain: bool = True) -> KosisTable:
+    """A KOSIS export after its hash check, with the manifest's reader hints (item, unit, sido).
+
+    The reader's label columns are categorical (a large export stays small); `plain` turns them
+    into ordinary text columns for the builders of small tables.
+    """
+    table = read_kosis(verified(relative_path), **manifest.entry(relative_path).reader)
+    if plain:
+        categorical = table.data.select_dtypes("category").columns
+        table.data = table.data.astype({name: object for name in categorical})
+    return table

@@ -36,7 +36,7 @@ def _checks(column: ColumnSpec) -> list[pa.Check]:
     if column.max is not None:
         checks.append(pa.Check.le(column.max, error=f"at most {column.max}"))
     if column.type == "str":
-        checks.append(pa.Check(lambda s: s.map(lambda v: isinstance(v, str)), element_wise=False,
+        checks.append(pa.Check(lambda s: s.astype(object).map(lambda v: isinstance(v, str)), element_wise=False,
                                error="text", ignore_na=True))
     return checks
 

@@ -21,6 +21,27 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+# Provisional, revised and estimated marks after a period: `2021 p)`, `2021p)`, `2021 (r)`, `2021 e`.
+_FLAG = re.compile(r"^(?P<rest>.*\d)\s*(?:\(\s*(?P<a>[pre])\s*\)|(?P<b>[pre])\s*\)|\s(?P<c>[pre]))$")
+FLAG_MEANING = {"p": "잠정", "r": "수정", "e": "추정"}
+
+
+def split_flag(label: str) -> tuple[str, str]:
+    """`2021 p)` -> ("2021", "p"); a label without a mark -> (label, "")."""
+    text = str(label).strip()
+    match = _FLAG.match(text)
+    if not match:
+        return text, ""
+    return match.group("rest"), match.group("a") or match.group("b") or match.group("c")
+
+
+def parse_period_label(label: str) -> tuple[str, str] | None:
+    """(normalised period, flag) for a KOSIS period label with an optional mark, or None."""
+    text, flag = split_flag(label)
+    period = parse_period(text)
+    return (period, flag) if period else None
+
+
 def parse_period(label: str) -> str | None:
     """Normalised period for a KOSIS label, or None when the label is not a period."""
     text = _CODE.sub("", str(label).strip())

@@ -81,8 +81,14 @@ def split_code(label: str) -> tuple[str | None, str]:
 
 
 def squeeze(label: str) -> str:
-    """KOSIS pads short labels with inner spaces (`광  주`); region names have none."""
+    """KOSIS pads short labels with inner spaces (`광  주`); 시도 names have none."""
     return re.sub(r"\s+", "", label)
+
+
+def tidy(label: str) -> str:
+    """A 시군구 name as printed, without KOSIS's padding: `동  구` -> `동구`, `천안시 동남구` unchanged."""
+    tokens = label.split()
+    return "".join(tokens) if all(len(token) == 1 for token in tokens) else " ".join(tokens)
 
 
 def sido_name(label: str) -> str | None:
@@ -105,10 +111,41 @@ def is_sigungu(label: str) -> bool:
     return bool(name) and name[-1] in "시군구" and name not in ALIASES
 
 
-def sido_of_sigungu_code(code: str | None) -> str | None:
-    """5-digit 시군구 codes start with their 시도 code (`31250 광주시` is in 경기도)."""
-    if code and len(code) >= 5:
-        return SIDO_BY_CODE.get(code[:2])
+# The administrative (행정표준) codes some KOSIS tables use instead: 29 is 광주 here, 24 there.
+SIDO_BY_ADMIN_CODE = {
+    "11": "서울특별시", "26": "부산광역시", "27": "대구광역시", "28": "인천광역시", "29": "광주광역시",
+    "30": "대전광역시", "31": "울산광역시", "36": "세종특별자치시", "41": "경기도", "42": "강원특별자치도",
+    "51": "강원특별자치도", "43": "충청북도", "44": "충청남도", "45": "전북특별자치도", "52": "전북특별자치도",
+    "46": "전라남도", "47": "경상북도", "48": "경상남도", "50": "제주특별자치도",
+}
+CODE_SCHEMES = {"kosis": SIDO_BY_CODE, "admin": SIDO_BY_ADMIN_CODE}
+SUBTOTALS = {"소계", "계", "합계", "전체"}
+
+
+def sido_of_code(code: str | None, scheme: str = "kosis") -> str | None:
+    """The 시도 a 4- or 5-digit 시군구 code starts with (`31250 광주시` is in 경기도 in KOSIS codes)."""
+    if code and len(code) >= 4:
+        return CODE_SCHEMES[scheme].get(code[:2])
+    return None
+
+
+def code_scheme(labels) -> str:
+    """`kosis` or `admin`: which code list the coded 시도 labels of a file follow (`kosis` if none)."""
+    votes = {"kosis": 0, "admin": 0}
+    for label in labels:
+        code, name = split_code(str(label))
+        sido = ALIASES.get(squeeze(name)) if code and len(code) == 2 else None
+        for scheme, codes in CODE_SCHEMES.items():
+            votes[scheme] += sido is not None and codes.get(code) == sido
+    return "admin" if votes["admin"] > votes["kosis"] else "kosis"
+
+
+def split_sido_prefix(name: str) -> tuple[str, str] | None:
+    """`광주 동구` or `광주광역시 동구` -> ("광주광역시", "동구"); None without a leading 시도 name."""
+    first, _, rest = name.strip().partition(" ")
+    sido = ALIASES.get(first)
+    if rest and sido and sido != NATIONAL:
+        return sido, tidy(rest)
     return None
 
 
