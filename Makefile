@@ -1,53 +1,79 @@
 # Gwangju pledge reports. `make help` lists the targets; `make reports` builds everything.
+#
+# Content, not timestamps, decides what is stale: every input has a hash stamp under build/hash/
+# that is rewritten only when the file's content changes, and every step writes its outputs only
+# when they change. A `git checkout` that leaves contents the same rebuilds nothing; a revised
+# value in one raw file rebuilds the tables that read it, the results that depend on them and the
+# reports that show them. Per-table and per-report rules are generated (build/rules.mk) from
+# config/catalog.yaml and config/reports.yaml. Two makes in one checkout take turns (a lock).
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 .DELETE_ON_ERROR:
+.SECONDARY:  # hash stamps are intermediate files; keep them
 
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 ENV := $(VENV)/.installed
 KERNEL_NAME := gwangju-pledges
+HASH := build/hash
+CHECKED := build/checked
+STAMP := build/stamps
+QUEUE := build/report-queue
+LOCK := build/make.lock
+# Goals that read build/rules.mk (and so may need the environment to write it)
+BUILD_GOALS := data results reports index test bench all notebooks
 
-RESULTS := data/processed/results/statuses.csv
-CHECKS := data/processed/checks.csv
-PACKAGE := $(wildcard src/analysis/*.py src/analysis/*/*.py src/analysis/*/*/*.py) $(wildcard src/analysis/report/templates/offline/*)
-REPORT_DEPS := $(PACKAGE) $(CHECKS) $(RESULTS) data/raw/pledges.yaml | $(ENV)
+ifeq ($(GWANGJU_MAKE_LOCKED),)
+# -- the outer make: take the checkout's lock, then run the real make (all goals) under it -----------
+FIRST_GOAL := $(firstword $(MAKECMDGOALS) _default)
+.PHONY: $(FIRST_GOAL) $(MAKECMDGOALS)
+$(FIRST_GOAL):
+	@mkdir -p build; flock -n $(LOCK) true || echo "make: another make is running in this checkout; waiting for it to finish…"
+	@flock $(LOCK) env GWANGJU_MAKE_LOCKED=1 $(MAKE) --no-print-directory $(MAKECMDGOALS)
+$(filter-out $(FIRST_GOAL),$(MAKECMDGOALS)): $(FIRST_GOAL) ; @:
+else
+# -- the real make -----------------------------------------------------------------------------------
 
 help: ## list the targets (this message)
-	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/:[^#]*## /\t/' | awk -F'\t' '{printf "  make %-9s %s\n", $$1, $$2}'
+	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/:[^#]*## /\t/' | awk -F'\t' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 env: $(ENV) ## create .venv from the lock file, install the package and the Jupyter kernel
 
-$(ENV): requirements.txt pyproject.toml
+$(ENV): $(HASH)/requirements.txt $(HASH)/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL_NAME) --display-name "Python ($(KERNEL_NAME))" >/dev/null
 	touch $@
 
-# Per-table and per-report rules are generated from src/analysis/pipeline.py and config/reports.yaml.
-ifneq ($(filter data results reports index test bench all,$(or $(MAKECMDGOALS),help)),)
+# A file's hash stamp: `build/checked/F` is touched whenever F is newer; `build/hash/F` (its sha256)
+# is rewritten only when the content differs, so steps that depend on it see only real changes.
+$(CHECKED)/%: %
+	@mkdir -p $(@D) $(dir $(HASH)/$*); sum=$$(sha256sum "$<" | cut -c1-64); \
+	  [ "$$sum" = "$$(cat "$(HASH)/$*" 2>/dev/null)" ] || echo "$$sum" > "$(HASH)/$*"; touch "$@"
+$(HASH)/%: $(CHECKED)/% ;
+
+ifneq ($(filter $(BUILD_GOALS),$(or $(MAKECMDGOALS),help)),)
 include build/rules.mk
 endif
 
-build/rules.mk: src/analysis/build_rules.py src/analysis/report/specs.py config/catalog.yaml config/reports.yaml data/raw/pledges.yaml | $(ENV)
+RULES_INPUTS := $(addprefix $(HASH)/,config/catalog.yaml config/reports.yaml data/raw/pledges.yaml \
+  data/raw/manifest.yaml src/analysis/build_rules.py src/analysis/report/specs.py)
+build/rules.mk: $(RULES_INPUTS) | $(ENV)
 	@mkdir -p build
 	$(PY) -m analysis makefile > $@.tmp && mv $@.tmp $@
 
-data: $(CHECKS) ## build data/processed from data/raw (hash-checked, validated, cross-checked)
+data: $(STAMP)/checks ## build data/processed from data/raw (hash-checked, validated, cross-checked)
 
-$(CHECKS): $(PROCESSED_TABLES) data/raw/pledges.yaml src/analysis/tables/crosscheck.py src/analysis/ingest/registry.py
-	$(PY) -m analysis checks
+results: $(STAMP)/results ## compute the feasibility assessment (data/processed/results)
 
-results: $(RESULTS) ## compute the feasibility assessment (data/processed/results)
+notebooks: $(NOTEBOOK_IPYNB) ## write notebooks/*.ipynb from their text form (for JupyterLab, papermill by hand)
 
-$(RESULTS): $(CHECKS) data/raw/pledges.yaml $(PACKAGE)
-	$(PY) -m analysis results
+reports: reports/index.html ## execute every stale notebook (one process, all cores) and write reports/
 
-reports: reports/index.html ## execute every notebook and write reports/*.html + index.html
-
-reports/index.html: $(REPORT_HTML) | $(ENV)
+reports/index.html: $(REPORT_HTML) $(INDEX_DEPS) | $(ENV)
+	$(PY) -m analysis report --queue $(QUEUE)
 	$(PY) -m analysis index
 
 all: reports ## same as reports
@@ -55,14 +81,15 @@ all: reports ## same as reports
 browser: ## install Debian's chromium for the browser test (needs root; skipped if present)
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium missing and not root: the browser test will be skipped"; }
 
-test: reports browser ## build the reports, then run the whole test suite
+test: reports browser ## build the reports, lint, then run the whole test suite
+	$(VENV)/bin/ruff check src tests tools
 	$(PY) -m pytest
 
-bench: reports ## measure build times (writes build/bench/bench.json)
+bench: reports ## measure build times as ratios to the kernel floor (writes build/bench/bench.json)
 	$(PY) tools/bench.py
 
-lab: $(ENV) ## start JupyterLab on notebooks/ with the project kernel
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+lab: $(ENV) notebooks ## start JupyterLab on notebooks/ (works as root and without a display; LAB_ARGS=… pass through)
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks --no-browser $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) $(LAB_ARGS)
 
 fetch: $(ENV) ## pull configured tables from the KOSIS OpenAPI (needs KOSIS_API_KEY)
 	$(PY) -m analysis fetch
@@ -71,9 +98,10 @@ lock: ## re-resolve requirements.in into requirements.txt and environment.yml (n
 	$(PYTHON) tools/lock.py
 
 clean: ## remove what the build made (processed data, reports, build/); keeps data/raw and .venv
-	rm -rf data/processed reports build
+	rm -rf data/processed reports build notebooks/*.ipynb
 
 distclean: clean ## also remove .venv
 	rm -rf $(VENV)
 
-.PHONY: help env data results reports all browser test bench lab fetch lock clean distclean
+.PHONY: help env data results notebooks reports all browser test bench lab fetch lock clean distclean
+endif

@@ -21,6 +21,8 @@ import matplotlib.pyplot as plt
 from analysis.assess.assumptions import DEFAULT
 from analysis.assess.results import assessment_for
 from analysis.report import figures, html, prose, views
+from analysis.report import guard
+guard.check("overview", assumptions=assumptions)
 figures.setup()
 
 # %% [markdown]

@@ -22,6 +22,8 @@ import matplotlib.pyplot as plt
 from analysis.assess.results import assessment_for
 from analysis.ingest.registry import get_pledge
 from analysis.report import figures, html, prose, views
+from analysis.report import guard
+guard.check("pledge", pledge_id=pledge_id, assumptions=assumptions)
 figures.setup()
 
 # %%

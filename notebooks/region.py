@@ -24,6 +24,8 @@ from IPython.display import HTML, Markdown, display
 import matplotlib.pyplot as plt
 from analysis.assess.assumptions import DEFAULT
 from analysis.report import figures, html, region_view
+from analysis.report import guard
+guard.check("region", region=region, first_year=first_year, last_year=last_year, target_year=target_year, assumptions=assumptions)
 figures.setup()
 chosen = DEFAULT.with_overrides(**assumptions)
 
@@ -103,6 +105,16 @@ display(html.table(firms.head(12), {"industry": "산업", "ksic": "KSIC",
     {c: html.number for c in ("establishments_last", "workers_last", "workers_change")}))
 display(Markdown("2020년부터 등록부 기반 집계라 2019년 이전 조사와 비교할 수 없습니다. 'AI 기업' 수를 세는 공식 통계는 없습니다."))
 display(html.source_note(firms.attrs["source"]))
+
+# %% [markdown]
+# ## 카탈로그의 다른 표
+#
+# `config/catalog.yaml`에서 `show_in_region_report: true`로 표시된 표를 이 시도에 대해 보여 줍니다(최근 8개 시점).
+
+# %%
+for extra in region_view.catalog_tables(region):
+    display(html.table(extra["table"], {c: str(c) for c in extra["table"].columns}, caption=extra["description"]))
+    display(html.source_note(*extra["sources"]))
 
 # %% [markdown]
 # ## 원자료

@@ -16,6 +16,15 @@ def processed():
     return store
 
 
+@pytest.fixture(scope="session")
+def results(processed):
+    """The stored assessment (built here if `make results` has not run)."""
+    from analysis.assess.results import write_assessment
+    from analysis.assess.verdict import assess
+    if not (paths.RESULTS / "statuses.csv").exists():
+        write_assessment(assess())
+
+
 @pytest.fixture
 def write_csv(tmp_path):
     """Write text (or bytes) to a CSV file in a temporary folder and return its path."""

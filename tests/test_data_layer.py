@@ -38,7 +38,13 @@ def test_a_raw_file_edited_after_hashing_stops_the_build(tmp_path, monkeypatch):
 def test_manifest_missing_field_names_entry_and_field(tmp_path):
     bad = tmp_path / "manifest.yaml"
     bad.write_text("files:\n  - path: kosis/x.csv\n    sha256: abc\n", encoding="utf-8")
-    with pytest.raises(manifest.ManifestError, match="kosis/x.csv lacks title"):
+    with pytest.raises(manifest.ManifestError, match=r"manifest.yaml, line 3: files.0.sha256: Value error, 'abc' is not a sha256"):
+        manifest.read_manifest(bad)
+    bad.write_text("files:\n  - path: kosis/x.csv\n    sha256: " + "a" * 64 + "\n", encoding="utf-8")
+    with pytest.raises(manifest.ManifestError, match=r"line 2: files.0.title: Field required"):
+        manifest.read_manifest(bad)
+    bad.write_text(paths.MANIFEST.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    with pytest.raises(manifest.ManifestError, match=r"unknown key 'titel' at files.0.titel; expected one of path, "):
         manifest.read_manifest(bad)
 
 
@@ -98,13 +104,3 @@ def test_derived_employment_is_flagged(processed):
 def test_cross_file_checks_pass(processed):
     results = crosscheck.run()
     assert results["passed"].all(), results.to_string()
-
-
-def test_makefile_rules_come_from_the_declarations(processed):
-    from analysis.build_rules import render
-    rules = render()
-    for declared in catalog().values():
-        assert f"data/processed/{declared.name}.csv:" in rules
-        for raw in declared.inputs:
-            assert f"data/raw/{raw}" in rules
-    assert "reports/pledge-jobs-13000.html: notebooks/pledge.py build/params/pledge-jobs-13000.json" in rules

@@ -57,7 +57,7 @@ def test_fetch_writes_a_readable_file_and_a_manifest_entry_without_the_key(raw, 
     assert entry["request"]["tblId"] == "DT_1DA7004S" and "apiKey" not in entry["request"]
     target = tmp_path / "manifest.yaml"
     shutil.copy(paths.MANIFEST, target)
-    fetch.record([entry], target)
+    manifest.write_entries([entry], target)
     document = yaml.safe_load(target.read_text(encoding="utf-8"))
     assert document["files"][-1]["path"] == ENTRY["path"]
     assert target.read_text(encoding="utf-8").startswith("# Provenance")

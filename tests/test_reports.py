@@ -7,8 +7,6 @@ import re
 import pytest
 
 from analysis import paths
-from analysis.assess.results import write_assessment
-from analysis.assess.verdict import assess
 from analysis.report import runner, specs as report
 
 BUILT = sorted(paths.REPORTS.glob("*.html"))
@@ -19,12 +17,6 @@ needs_reports = pytest.mark.skipif(not (paths.REPORTS / "index.html").exists(),
 @pytest.fixture(scope="module")
 def specs():
     return report.load_specs()
-
-
-@pytest.fixture(scope="module")
-def results(processed):
-    if not (paths.RESULTS / "statuses.csv").exists():
-        write_assessment(assess())
 
 
 # -- parameters ------------------------------------------------------------------------------------

@@ -122,18 +122,6 @@ def fetch_table(entry: dict, key: str, opener: Callable = urllib.request.urlopen
     }
 
 
-def record(entries: list[dict], manifest_path=paths.MANIFEST) -> None:
-    """Add or replace manifest entries for fetched files, keeping the header comments."""
-    text = manifest_path.read_text(encoding="utf-8")
-    header = "".join(line for line in text.splitlines(keepends=True) if line.startswith("#"))
-    document = yaml.safe_load(text)
-    by_path = {e["path"]: e for e in document["files"]}
-    by_path.update({e["path"]: e for e in entries})
-    document["files"] = list(by_path.values())
-    manifest_path.write_text(header + yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=120),
-                             encoding="utf-8")
-
-
 def main(dry_run: bool = False) -> int:
     config = yaml.safe_load(paths.FETCH_CONFIG.read_text(encoding="utf-8"))
     if dry_run:
@@ -146,7 +134,7 @@ def main(dry_run: bool = False) -> int:
     except KosisApiError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    record(entries)
+    manifest.write_entries(entries)
     for entry in entries:
         print(f"fetched {entry['table_id']} -> data/raw/{entry['path']} ({entry['period']}); manifest updated")
     return 0

@@ -1,37 +1,73 @@
-"""The raw-data manifest: where each raw file came from, and a hash that pins its content."""
+"""The raw-data manifest (data/raw/manifest.yaml): where each raw file came from, and a hash
+that pins its content. A raw file whose content differs from its entry stops the build."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, field_validator
 
 from .. import paths
-from ..errors import InputError
+from . import yamlfile
 
-REQUIRED = ("path", "sha256", "title", "origin", "table_id", "downloaded", "units", "period", "caveats")
+HEADER = """# Provenance of every raw input. The build refuses a raw file whose sha256 differs from
+# its entry here. Record a new file with `python -m analysis add FILE`, and take a new vintage of
+# a recorded file with `python -m analysis accept FILE` (it shows what changed first).
+# Fields: path (relative to data/raw), sha256, title, origin, table_id, kosis_file_name,
+# downloaded, units, period, caveats; `reader` gives what the file itself does not say
+# (item, unit, or the 시도 of a file of 시군구 without one).
+"""
 
 
-class ManifestError(InputError, ValueError):
+class ManifestError(yamlfile.ConfigError):
     """The manifest is malformed, or a raw file does not match its entry."""
 
 
-@dataclass(frozen=True)
-class RawFile:
+class ReaderHints(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    item: str | None = None
+    unit: str | None = None
+    sido: str | None = None
+
+
+Text = Annotated[str, BeforeValidator(lambda value: str(value) if isinstance(value, (int, float)) else value)]
+
+
+class RawFile(BaseModel):
+    """One manifest entry."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
     path: str
     sha256: str
-    title: str
-    origin: str
-    table_id: str
-    downloaded: str
-    units: str
-    period: str
+    title: Text
+    origin: Text
+    table_id: Text
+    downloaded: Text
+    units: Text
+    period: Text
     caveats: tuple[str, ...]
-    kosis_file_name: str = "not stated"
-    reader: dict = field(default_factory=dict)
-    request: dict = field(default_factory=dict)
+    kosis_file_name: Text = "not stated"
+    reader: ReaderHints = ReaderHints()
+    request: dict = {}
+
+    @field_validator("sha256")
+    @classmethod
+    def _hex(cls, value: str) -> str:
+        if len(value) != 64 or any(c not in "0123456789abcdef" for c in value):
+            raise ValueError(f"{value!r} is not a sha256 (64 lower-case hex digits)")
+        return value
+
+    @field_validator("downloaded")
+    @classmethod
+    def _date(cls, value: str) -> str:
+        if value != "not stated":
+            dt.date.fromisoformat(value)  # month 13 or day 99 is an error, not a guess
+        return value
 
     @property
     def location(self) -> Path:
@@ -40,6 +76,15 @@ class RawFile:
     @property
     def short_hash(self) -> str:
         return self.sha256[:10]
+
+    @property
+    def hints(self) -> dict:
+        return self.reader.model_dump(exclude_none=True)
+
+
+class _ManifestFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    files: list[RawFile]
 
 
 def sha256_of(path: Path) -> str:
@@ -51,31 +96,19 @@ def sha256_of(path: Path) -> str:
 
 
 def read_manifest(manifest_path: Path | None = None) -> dict[str, RawFile]:
-    """Manifest entries by path; a missing field is an error naming the entry and the field."""
+    """Manifest entries by path; a malformed entry names the file, line and field."""
     manifest_path = manifest_path or paths.MANIFEST
     try:
-        document = yaml.safe_load(manifest_path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ManifestError(f"{manifest_path}: cannot read the manifest: {exc}") from exc
-    entries = (document or {}).get("files")
-    if not isinstance(entries, list):
-        raise ManifestError(f"{manifest_path}: expected a top-level 'files:' list")
-    files = {}
-    for number, entry in enumerate(entries, 1):
-        name = entry.get("path", f"entry {number}") if isinstance(entry, dict) else f"entry {number}"
-        if not isinstance(entry, dict):
-            raise ManifestError(f"{manifest_path}: {name} is not a mapping")
-        missing = [key for key in REQUIRED if not entry.get(key)]
-        if missing:
-            raise ManifestError(f"{manifest_path}: {name} lacks {', '.join(missing)}")
-        unknown = set(entry) - set(RawFile.__dataclass_fields__)
-        if unknown:
-            raise ManifestError(f"{manifest_path}: {name} has unknown fields {sorted(unknown)}; "
-                                f"expected {sorted(RawFile.__dataclass_fields__)}")
-        if name in files:
-            raise ManifestError(f"{manifest_path}: {name} is listed twice")
-        values = dict(entry, caveats=tuple(entry["caveats"]))
-        files[name] = RawFile(**{k: str(v) if k in REQUIRED[:-1] else v for k, v in values.items()})
+        document = yamlfile.load(manifest_path, _ManifestFile)
+    except yamlfile.ConfigError as exc:
+        raise ManifestError(str(exc)) from None
+    files: dict[str, RawFile] = {}
+    _, lines = yamlfile.read(manifest_path)
+    for number, entry in enumerate(document.files):
+        if entry.path in files:
+            raise ManifestError.at(manifest_path, f"{entry.path} is listed twice",
+                                   line=yamlfile.line_of(lines, ("files", number)))
+        files[entry.path] = entry
     return files
 
 
@@ -87,7 +120,8 @@ def _cached() -> dict[str, RawFile]:
 def entry(relative_path: str) -> RawFile:
     files = _cached()
     if relative_path not in files:
-        raise ManifestError(f"{paths.MANIFEST}: no entry for {relative_path}; add one with its origin and sha256")
+        raise ManifestError(f"{paths.MANIFEST}: no entry for {relative_path}; record it with "
+                            f"`python -m analysis add data/raw/{relative_path}`")
     return files[relative_path]
 
 
@@ -100,8 +134,9 @@ def verified(relative_path: str) -> Path:
     if actual != raw.sha256:
         raise ManifestError(
             f"{raw.location}: content changed since it was recorded (sha256 {actual[:12]}…, manifest says "
-            f"{raw.sha256[:12]}…). Raw files are immutable: restore it, or record the new file's origin, "
-            f"download date and sha256 in {paths.MANIFEST.name}.")
+            f"{raw.sha256[:12]}…). Raw files are immutable: restore it (`git checkout -- {raw.location}`), or take "
+            f"the new vintage with `python -m analysis accept data/raw/{relative_path}` (it shows what changed); "
+            f"a new file of its own is recorded with `python -m analysis add FILE`.")
     return raw.location
 
 
@@ -113,9 +148,24 @@ def check_all(manifest_path: Path | None = None) -> list[str]:
         if not raw.location.exists():
             problems.append(f"{name}: listed in the manifest but missing")
         elif sha256_of(raw.location) != raw.sha256:
-            problems.append(f"{name}: sha256 differs from the manifest")
+            problems.append(f"{name}: sha256 differs from the manifest (`python -m analysis accept data/raw/{name}`)")
     listed = {paths.RAW / name for name in files} | {paths.MANIFEST, paths.PLEDGES}
     for path in sorted(paths.RAW.rglob("*")):
         if path.is_file() and path not in listed and not path.name.startswith("."):
-            problems.append(f"{path.relative_to(paths.RAW)}: not in the manifest")
+            problems.append(f"{path.relative_to(paths.RAW)}: not in the manifest (`python -m analysis add {path}`)")
     return problems
+
+
+def write_entries(entries: list[dict], manifest_path: Path | None = None) -> None:
+    """Add or replace entries (by path), keeping the order of the others; validated before writing."""
+    from ..files import atomic_write
+
+    manifest_path = manifest_path or paths.MANIFEST
+    document = yaml.safe_load(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {"files": []}
+    by_path = {e["path"]: e for e in document["files"]}
+    for new in entries:
+        RawFile.model_validate(new)
+        by_path[new["path"]] = new
+    text = HEADER + yaml.safe_dump({"files": list(by_path.values())}, allow_unicode=True, sort_keys=False, width=110)
+    atomic_write(manifest_path, text)
+    _cached.cache_clear()

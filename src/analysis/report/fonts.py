@@ -26,9 +26,15 @@ def font_files() -> dict[str, Path]:
 
 
 def load_font():
-    """The regular NanumGothic as a fontTools font, ready to subset (a subset consumes it)."""
+    """The regular NanumGothic as a fontTools font, ready to subset (a subset consumes it).
+
+    It reads from a copy in memory, never from an open file: processes forked from the one that
+    loaded it would otherwise share one file position and read each other's tables.
+    """
+    import io
+
     from fontTools.ttLib import TTFont
-    return TTFont(str(font_files()["normal"]), lazy=True)
+    return TTFont(io.BytesIO(font_files()["normal"].read_bytes()), lazy=True, recalcTimestamp=False)
 
 
 def font_face_css(text: str, font=None) -> str:

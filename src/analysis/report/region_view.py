@@ -200,3 +200,22 @@ def forecast_table(forecasts: pd.DataFrame, backtest: pd.DataFrame, until: int) 
                      "coverage_80": fit["coverage_80"] if fit is not None else np.nan,
                      "coverage_95": fit["coverage_95"] if fit is not None else np.nan})
     return pd.DataFrame(rows).sort_values("crps", na_position="last").reset_index(drop=True)
+
+
+def catalog_tables(region: str, periods: int = 8) -> list[dict]:
+    """Every catalog table marked `show_in_region_report`, for this 시도: its latest periods by item."""
+    from ..tables.catalog import catalog
+    shown = []
+    for declared in catalog().values():
+        if not declared.spec.show_in_region_report:
+            continue
+        frame = store.load(declared.name)
+        if "region" in frame:
+            frame = frame[frame["region"] == region]
+        labels = [c for c in frame.columns if c not in ("region", "unit", "period", "value", "marker", "flag", "source")]
+        latest = sorted(frame["period"].unique())[-periods:]
+        wide = frame[frame["period"].isin(latest)].pivot_table(index=labels + ["unit"], columns="period", values="value",
+                                                                aggfunc="first", dropna=False)
+        shown.append({"name": declared.name, "description": " ".join(declared.description.split()),
+                      "table": wide.reset_index(), "sources": files(frame["source"]), "rows": len(frame)})
+    return shown

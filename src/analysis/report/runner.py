@@ -22,17 +22,20 @@ from .specs import ReportError, ReportSpec, validate
 GLYPH_WARNING = re.compile(r"Glyph \d+ .*missing from (current )?font", re.IGNORECASE)
 
 
-def _export_tools() -> tuple:
-    """The HTML exporter, the font and the footer facts: prepared on a thread while the kernel runs."""
+def export_tools() -> tuple:
+    """The HTML exporter, the font and the footer facts, prepared once per build."""
     return page.exporter(), fonts.load_font(), page.provenance()
 
 
-def _execute(spec: ReportSpec):
+def execute(spec: ReportSpec, engine_name: str | None = None):
+    """The executed notebook; `engine_name` None runs it in the project kernel (a process of its own)."""
     import papermill
+
+    from . import engine  # noqa: F401  (registers the in-process engine with papermill)
     try:
         return papermill.execute_notebook(
             read_notebook(spec.notebook), None, parameters=spec.parameters, kernel_name=paths.KERNEL_NAME,
-            progress_bar=False, cwd=str(paths.ROOT), log_output=False)
+            engine_name=engine_name, progress_bar=False, log_output=False)
     except papermill.PapermillExecutionError as exc:
         first_line = (exc.source or "").strip().splitlines()[0][:80] if (exc.source or "").strip() else ""
         raise ReportError(f"{spec.name}: notebook {spec.notebook.name} failed in cell {exc.exec_count} "
@@ -46,22 +49,13 @@ def _check_glyphs(spec: ReportSpec, executed) -> None:
         raise ReportError(f"{spec.name}: a figure has characters missing from the font: {glyphs[0].strip()[:200]}")
 
 
-def build(spec: ReportSpec) -> Path:
-    """Execute one notebook and write its HTML, executed notebook and index entry."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    # jsonschema (pulled in by nbformat) imports rfc3987_syntax when present, which compiles a
-    # grammar for 2.6 s; notebooks never hold URI-formatted fields, so keep it out of this process.
-    sys.modules.setdefault("rfc3987_syntax", None)
+def publish(spec: ReportSpec, executed, tools: tuple, started: float) -> Path:
+    """Write the executed notebook, the HTML page and the index entry of one report."""
     import nbformat
 
-    validate(spec)
-    started = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        tools = pool.submit(_export_tools)
-        executed = _execute(spec)
-        exporter, font, facts = tools.result()
+    exporter, font, facts = tools
     _check_glyphs(spec, executed)
+    _deterministic_ids(executed)
     atomic_write(spec.executed, nbformat.writes(executed))
     for cell in executed.cells:  # warnings stay in the executed notebook, not in the reviewer's page
         if cell.cell_type == "code":
@@ -78,3 +72,21 @@ def build(spec: ReportSpec) -> Path:
         "parameters": spec.parameters, "built": built.isoformat(timespec="seconds"), "git": facts["revision"],
         "seconds": round(time.perf_counter() - started, 2)}, ensure_ascii=False, indent=1))
     return spec.html
+
+
+def _deterministic_ids(executed) -> None:
+    """Papermill gives its injected-parameters cell a random id; name it so two builds match."""
+    for cell in executed.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = "injected-parameters"
+
+
+def build(spec: ReportSpec, engine_name: str | None = None, tools: tuple | None = None) -> Path:
+    """Validate, execute and publish one report (a failed run raises and writes nothing)."""
+    # jsonschema (pulled in by nbformat) imports rfc3987_syntax when present, which compiles a
+    # grammar for 2.6 s; notebooks never hold URI-formatted fields, so keep it out of this process.
+    sys.modules.setdefault("rfc3987_syntax", None)
+    validate(spec)
+    started = time.perf_counter()
+    executed = execute(spec, engine_name)
+    return publish(spec, executed, tools or export_tools(), started)

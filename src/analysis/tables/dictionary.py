@@ -7,15 +7,17 @@ from .. import paths
 from ..files import write_if_changed
 from .catalog import Table, catalog
 from .schemas import allowed_values
+from .store import declared_columns
 
 
 def section(declared: Table) -> str:
     """Markdown section of the data dictionary for one table."""
     spec = declared.spec
     lines = [f"## `{declared.name}.csv`", "", " ".join(spec.description.split()), "",
-             f"Built from: {', '.join(f'`data/raw/{i}`' for i in spec.inputs)}. Key: {', '.join(spec.key)}.", "",
+             f"Built from: {', '.join(f'`data/raw/{i}`' for i in spec.inputs)}. "
+             + (f"Key: {', '.join(spec.key)}." if spec.key else "Selected by the catalog; schema generated."), "",
              "| column | type | meaning |", "|---|---|---|"]
-    for name, column in spec.columns.items():
+    for name, column in declared_columns(declared).items():
         extra = []
         allowed = allowed_values(column)
         if allowed is not None and len(allowed) <= 8:

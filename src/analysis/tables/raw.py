@@ -18,7 +18,7 @@ def read(relative_path: str, plain: bool = True) -> KosisTable:
     The reader's label columns are categorical (a large export stays small); `plain` turns them
     into ordinary text columns for the builders of small tables.
     """
-    table = read_kosis(verified(relative_path), **manifest.entry(relative_path).reader)
+    table = read_kosis(verified(relative_path), **manifest.entry(relative_path).hints)
     if plain:
         categorical = table.data.select_dtypes("category").columns
         table.data = table.data.astype({name: object for name in categorical})

@@ -20,8 +20,15 @@ def build(name: str) -> pd.DataFrame:
     return frame
 
 
+def declared_columns(declared: Table) -> dict:
+    """The table's columns: from the catalog, or for a selection table from its written header."""
+    from .schemas import columns_of
+    header = pd.read_csv(declared.path, nrows=0) if declared.spec.columns is None else None
+    return columns_of(declared, header)
+
+
 def _read_types(declared: Table) -> tuple[dict, dict, list]:
-    kinds = {name: column.type for name, column in declared.spec.columns.items()}
+    kinds = {name: column.type for name, column in declared_columns(declared).items()}
     dtypes = {c: "string" if k == "str" else "float64" for c, k in kinds.items() if k in ("str", "float")}
     missing = {c: [""] for c, k in kinds.items() if k in ("float", "date")}
     return dtypes, missing, [c for c, k in kinds.items() if k == "date"]
@@ -34,7 +41,7 @@ def load(name: str) -> pd.DataFrame:
         raise FileNotFoundError(f"{declared.path} is missing: run `make data`")
     dtypes, missing, dates = _read_types(declared)
     frame = pd.read_csv(declared.path, dtype=dtypes, keep_default_na=False, na_values=missing, parse_dates=dates)
-    for column, spec in declared.spec.columns.items():
+    for column, spec in declared_columns(declared).items():
         if spec.type == "str":
             frame[column] = frame[column].astype(object)
     return frame

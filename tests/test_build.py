@@ -1,0 +1,187 @@
+"""The build: rules generated from the declarations, content hashes deciding what is stale, a lock
+between two makes, the one-process report runner (isolation, failures, identical output), and an
+analyst adding and accepting raw files without Python."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import time
+
+import pytest
+
+from analysis import paths
+from analysis.ingest import intake, manifest
+from analysis.report import runner
+from analysis.report.batch import build_all
+from analysis.report.specs import ReportSpec, load_specs
+from analysis.tables.catalog import catalog
+
+built = pytest.mark.skipif(not (paths.REPORTS / "index.html").exists(), reason="reports not built: run make reports")
+
+
+def make(*args, env=None) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "--no-print-directory", *args], cwd=paths.ROOT, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})})
+
+
+# -- rules --------------------------------------------------------------------------------------------
+
+def test_rules_come_from_the_declarations(processed):
+    from analysis.build_rules import render
+    rules = render()
+    for declared in catalog().values():
+        assert f"data/processed/{declared.name}.csv: $(STAMP)/table/{declared.name} ;" in rules
+        for raw in declared.inputs:
+            assert f"$(HASH)/data/raw/{raw} build/manifest/{raw}.json" in rules
+    for name in load_specs():
+        assert f"echo {name} >> $(QUEUE)" in rules
+
+
+@built
+@pytest.mark.slow
+def test_nothing_changed_means_nothing_to_do():
+    """(`make -q` cannot say so: outputs written only when they change are relinked silently.)"""
+    started = time.perf_counter()
+    again = make("reports")
+    assert again.returncode == 0 and "Nothing to be done" in again.stdout and "-m analysis" not in again.stdout
+    assert time.perf_counter() - started < 5
+
+
+@built
+@pytest.mark.slow
+def test_a_checkout_that_leaves_contents_the_same_rebuilds_nothing():
+    tracked = subprocess.run(["git", "ls-files", "data/raw", "config", "notebooks", "src"], cwd=paths.ROOT,
+                             capture_output=True, text=True, check=True).stdout.split()
+    before = {p: p.stat().st_mtime_ns for p in paths.REPORTS.glob("*.html")}
+    subprocess.run(["touch", *tracked], cwd=paths.ROOT, check=True)
+    again = make("reports")
+    assert again.returncode == 0 and "-m analysis" not in again.stdout, again.stdout[-2000:]
+    assert {p: p.stat().st_mtime_ns for p in paths.REPORTS.glob("*.html")} == before
+
+
+@pytest.mark.slow
+def test_a_second_make_waits_for_the_first():
+    (paths.BUILD).mkdir(exist_ok=True)
+    holder = subprocess.Popen(["flock", str(paths.BUILD / "make.lock"), "sleep", "2"])
+    time.sleep(0.3)
+    started = time.perf_counter()
+    second = make("help")
+    holder.wait()
+    assert "another make is running in this checkout" in second.stdout
+    assert time.perf_counter() - started > 1.2 and second.returncode == 0
+
+
+# -- the runner ---------------------------------------------------------------------------------------
+
+def _notebook(tmp_path, name: str, code: str):
+    path = tmp_path / f"{name}.py"
+    path.write_text('# %% tags=["parameters"]\nlabel = "x"\n\n# %%\n' + code + "\n", encoding="utf-8")
+    return ReportSpec(name, "test", path, name, {"label": name})
+
+
+@pytest.fixture
+def reports_here(tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "REPORTS", tmp_path / "reports")
+    return tmp_path
+
+
+@pytest.mark.slow
+def test_each_notebook_starts_clean(reports_here, results):
+    first = _notebook(reports_here, "first", "import pandas as pd\nLEAK = 1\npd.DataFrame.leak = lambda self: 1\n"
+                                           "import analysis.paths\nanalysis.paths.ROOT = None")
+    second = _notebook(reports_here, "second", "import pandas as pd\nimport analysis.paths\n"
+                                             "assert 'LEAK' not in globals()\nassert not hasattr(pd.DataFrame, 'leak')\n"
+                                             "assert analysis.paths.ROOT is not None")
+    outcomes = build_all([first, second], jobs=1)
+    assert [o.ok for o in outcomes] == [True, True], [o.message for o in outcomes]
+
+
+@pytest.mark.slow
+def test_a_failure_is_reported_and_the_others_still_build(reports_here, results):
+    good = _notebook(reports_here, "good", "x = 1")
+    bad = _notebook(reports_here, "bad", "raise ValueError('broken on purpose')")
+    paths.REPORTS.mkdir(parents=True)
+    bad.html.write_text("an old page", encoding="utf-8")
+    outcomes = {o.name: o for o in build_all([bad, good], jobs=2)}
+    assert outcomes["good"].ok and good.html.exists()
+    assert not outcomes["bad"].ok and "ValueError: broken on purpose" in outcomes["bad"].message
+    assert "bad.py failed in cell" in outcomes["bad"].message
+    assert not bad.html.exists()  # no stale page that looks like this build's
+
+
+@pytest.mark.slow
+def test_the_one_process_build_matches_one_kernel_per_report(reports_here, results):
+    spec = load_specs()["pledge-ai-firms-1000"]
+    spec = ReportSpec(spec.name, spec.kind, spec.notebook, spec.title, spec.parameters)
+    build_all([spec], jobs=1)
+    fast = spec.html.read_text(encoding="utf-8")
+    runner.build(spec)  # papermill's own engine, one kernel process
+    slow = spec.html.read_text(encoding="utf-8")
+    stamp = re.compile(r"빌드 시각 [0-9-]+ [0-9:]+ KST")
+    assert stamp.sub("", fast) == stamp.sub("", slow)
+
+
+# -- an analyst's raw file --------------------------------------------------------------------------
+
+@pytest.fixture
+def raw_copy(tmp_path, monkeypatch):
+    raw = tmp_path / "raw"
+    shutil.copytree(paths.RAW, raw)
+    monkeypatch.setattr(paths, "RAW", raw)
+    monkeypatch.setattr(paths, "MANIFEST", raw / "manifest.yaml")
+    manifest._cached.cache_clear()
+    yield raw
+    manifest._cached.cache_clear()
+
+
+def test_add_records_the_file_and_prints_a_catalog_entry(raw_copy, tmp_path, capsys):
+    export = tmp_path / "시도별_고용률_20260101120000.csv"
+    export.write_text("시도별,2024,2025\n광주광역시,60.6,60.8\n부산광역시,58.0,58.2\n", encoding="utf-8")
+    entry = intake.add(export, origin="test download", table_id="DT_TEST", hints={"item": "고용률", "unit": "%"})
+    assert entry["path"] == "kosis/시도별_고용률_20260101120000.csv" and entry["downloaded"] == "2026-01-01"
+    assert manifest.read_manifest()[entry["path"]].sha256 == manifest.sha256_of(raw_copy / entry["path"])
+    printed = capsys.readouterr().out
+    assert "inputs: [kosis/시도별_고용률_20260101120000.csv]" in printed and 'unit: "%"' in printed
+    with pytest.raises(Exception, match="already in the manifest"):
+        intake.add(raw_copy / entry["path"], origin="x", table_id="x")
+
+
+def test_add_asks_for_what_it_cannot_know(raw_copy, tmp_path):
+    export = tmp_path / "x.csv"
+    export.write_text("시도별,2024\n광주광역시,1\n", encoding="utf-8")
+    with pytest.raises(Exception, match="--origin is required"):
+        intake.add(export, table_id="x", hints={"item": "x", "unit": "개"})
+
+
+def test_accept_shows_new_periods_and_revised_values(raw_copy, capsys, monkeypatch):
+    relative = "kosis/eaps_sido_annual_2000_2023.csv"
+    path = raw_copy / relative
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("1280", "1281", 1), encoding="utf-8")
+    monkeypatch.setattr(intake, "_committed_version", lambda name: _committed(raw_copy, name, text))
+    updated = intake.accept(path)
+    out = capsys.readouterr().out
+    assert "revised values: 1" in out and "1280.0 → 1281.0" in out and "new rows: 0" in out
+    assert manifest.read_manifest()[relative].sha256 == updated["sha256"] == manifest.sha256_of(path)
+
+
+def _committed(folder, name, text):
+    old = folder / "old.csv"
+    old.write_text(text, encoding="utf-8")
+    return old
+
+
+def test_a_changed_raw_file_names_both_commands(raw_copy):
+    path = raw_copy / "kosis/eaps_sido_annual_2000_2023.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("1280", "1281", 1), encoding="utf-8")
+    with pytest.raises(manifest.ManifestError, match="python -m analysis accept .*python -m analysis add"):
+        manifest.verified("kosis/eaps_sido_annual_2000_2023.csv")
+
+
+def test_a_catalog_selection_reaches_the_region_report(processed):
+    from analysis.report.region_view import catalog_tables
+    shown = {t["name"]: t for t in catalog_tables("광주광역시")}
+    table = shown["population_movement_sido_quarterly"]["table"]
+    assert set(table["item"]) == {"총전입률", "총전출률", "순이동률"} and "2024-Q3" in table.columns
