@@ -1,7 +1,6 @@
 """Reports: parameters refused before a kernel starts, notebooks execute, HTML is self-contained."""
 from __future__ import annotations
 
-import json
 import re
 
 import pytest

@@ -98,7 +98,8 @@ def _model_at(model: type[BaseModel], location: tuple) -> type[BaseModel] | None
 
 def explain(path: Path, lines: dict, error: ValidationError, model: type[BaseModel]) -> ConfigError:
     """The first problem of a validation error as one message with file, line, key and expectation."""
-    first = error.errors()[0]
+    # an unknown key first: a typo (`titel:`) also makes the real key look missing
+    first = sorted(error.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]
     location = tuple(first["loc"])
     dotted = ".".join(str(part) for part in location) or "(top level)"
     line = line_of(lines, location)
