@@ -31,7 +31,7 @@ def test_a_raw_file_edited_after_hashing_stops_the_build(tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "RAW", raw)
     edited = raw / EAPS_ANNUAL
     edited.write_text(edited.read_text(encoding="utf-8").replace("1280", "1281", 1), encoding="utf-8")
-    with pytest.raises(manifest.ManifestError, match="eaps_sido_annual_2000_2023.csv: content changed"):
+    with pytest.raises(manifest.ManifestError, match=r"eaps_sido_annual_2000_2023\.csv: content changed"):
         manifest.verified(EAPS_ANNUAL)
 
 
@@ -67,11 +67,32 @@ def test_fact_dates(text, expected):
     assert facts.parse_date(text) == pd.Timestamp(expected)
 
 
-def test_facts_with_mismatched_values_and_units_are_refused(tmp_path):
+FACT = {"topic": "pledge", "claim_en": "x", "claim_ko": "한 줄", "value": "1", "unit": "jobs", "as_of": "2022",
+        "source_url": "https://a.b/c", "published": "2022-04-05", "outlet": "매체", "quote": "인용"}
+
+
+def _facts_file(tmp_path, *changes: dict):
     path = tmp_path / "facts.csv"
-    path.write_text(",".join(facts.COLUMNS) + "\npledge,x,1;2,jobs;jobs;KRW,2022,https://a.b,2022,q\n", encoding="utf-8")
-    with pytest.raises(facts.FactsError, match="line 2: 2 values"):
-        facts.tidy(path)
+    rows = [",".join(facts.COLUMNS)] + [",".join({**FACT, **change}[c] for c in facts.COLUMNS) for change in changes]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"value": "1;2", "unit": "jobs;jobs;KRW"}, "line 2: 2 values"),
+    ({"published": "2022-13-01"}, r"line 2: field 'published': month 13 in '2022-13-01' does not exist"),
+    ({"published": "2022-02-99"}, r"line 2: field 'published': day 99 in '2022-02-99' does not exist"),
+    ({"outlet": ""}, "line 2: field 'outlet' is empty"),
+    ({"source_url": "not a url"}, "line 2: source_url is not a URL"),
+])
+def test_malformed_facts_name_the_line_and_value(tmp_path, change, message):
+    with pytest.raises(facts.FactsError, match=message):
+        facts.tidy(_facts_file(tmp_path, change))
+
+
+def test_a_duplicated_fact_names_both_lines(tmp_path):
+    with pytest.raises(facts.FactsError, match="lines 2 and 3"):
+        facts.tidy(_facts_file(tmp_path, {}, {}))
 
 
 def test_schema_rejects_bad_tables(processed):
@@ -80,7 +101,7 @@ def test_schema_rejects_bad_tables(processed):
     validate(good, declared)
     with pytest.raises(SchemaError, match="employment_monthly: column 'region', row 0: value '서울'"):
         validate(good.assign(region=["서울"] + list(good["region"][1:])), declared)
-    with pytest.raises(SchemaError, match="column 'value', row 1: value -1.0"):
+    with pytest.raises(SchemaError, match=r"column 'value', row 1: value -1\.0"):
         validate(good.assign(value=[good["value"][0], -1.0] + list(good["value"][2:])), declared)
     with pytest.raises(SchemaError, match=r"duplicate key \['region', 'month', 'item'\] in rows \[0, 1\]"):
         validate(pd.concat([good.iloc[:1], good.iloc[:1], good.iloc[2:]], ignore_index=True), declared)

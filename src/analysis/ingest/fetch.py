@@ -16,13 +16,13 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import Callable
+from collections.abc import Callable
 
 import yaml
 
 from .. import paths
-from . import manifest
 from ..errors import InputError
+from . import manifest
 from .kosis import read_kosis
 
 ENDPOINT = "https://kosis.kr/openapi/Param/statisticsParameterData.do"

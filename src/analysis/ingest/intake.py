@@ -128,17 +128,28 @@ def _committed_version(relative: str) -> Path | None:
     shown = subprocess.run(["git", "show", f"HEAD:data/raw/{relative}"], cwd=paths.ROOT, capture_output=True)
     if shown.returncode != 0:
         return None
-    handle = tempfile.NamedTemporaryFile(delete=False, suffix=Path(relative).suffix)
-    handle.write(shown.stdout)
-    handle.close()
+    with tempfile.NamedTemporaryFile(delete=False, suffix=Path(relative).suffix) as handle:
+        handle.write(shown.stdout)
     return Path(handle.name)
+
+
+def _read(path: Path, recorded) -> pd.DataFrame | None:
+    """A raw file as rows to compare: KOSIS exports by their labels, the facts table by fact id."""
+    from .facts import tidy
+    if path.suffix == ".json":
+        return None
+    if recorded.path.startswith("facts/"):
+        facts = tidy(path)
+        return facts.assign(marker="", flag="")[["fact_id", "claim_ko", "unit", "as_of", "value", "marker", "flag"]] \
+            .rename(columns={"as_of": "period"})
+    return read_kosis(path, **recorded.hints).data
 
 
 def changes(old: pd.DataFrame, new: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """New rows, removed rows and revised values between two reads of a file."""
     keys = [c for c in new.columns if c not in ("value", "marker", "flag", "source_line", "source_column")]
-    old = old.astype({c: object for c in old.select_dtypes("category").columns})
-    new = new.astype({c: object for c in new.select_dtypes("category").columns})
+    old = old.astype(dict.fromkeys(old.select_dtypes("category").columns, object))
+    new = new.astype(dict.fromkeys(new.select_dtypes("category").columns, object))
     merged = old.merge(new, on=keys, how="outer", suffixes=("_old", "_new"), indicator=True)
     both = merged[merged["_merge"] == "both"]
     revised = both[~((both["value_old"] == both["value_new"]) | (both["value_old"].isna() & both["value_new"].isna()))
@@ -168,18 +179,25 @@ def accept(path: Path, out=None) -> dict:
     target = Path(path).resolve()
     relative = target.relative_to(paths.RAW.resolve()).as_posix()
     recorded = manifest.entry(relative)
-    table = read_kosis(target, **recorded.hints)
+    new = _read(target, recorded)
     if manifest.sha256_of(target) == recorded.sha256:
         print(f"data/raw/{relative}: content matches the manifest; nothing to accept", file=out)
         return recorded.model_dump(exclude_defaults=True)
     old_file = _committed_version(relative)
-    if old_file is None:
-        print(f"data/raw/{relative}: no committed version to compare with", file=out)
+    if old_file is None or new is None:
+        print(f"data/raw/{relative}: no earlier version to compare with", file=out)
     else:
-        _show(changes(read_kosis(old_file, **recorded.hints).data, table.data), out)
+        try:
+            _show(changes(_read(old_file, recorded), new), out)
+        except InputError as exc:  # a format the reader no longer takes: say so, compare nothing
+            print(f"the committed version cannot be read for a comparison ({exc})", file=out)
+    if old_file is not None:
         old_file.unlink()
-    updated = recorded.model_dump(exclude_defaults=True) | {"sha256": manifest.sha256_of(target), "units": table.detected["units"],
-                                       "period": table.detected["periods"], "downloaded": dt.date.today().isoformat()}
+    updated = recorded.model_dump(exclude_defaults=True) | {"sha256": manifest.sha256_of(target),
+                                                           "downloaded": dt.date.today().isoformat()}
+    if new is not None and not recorded.path.startswith("facts/"):
+        detected = read_kosis(target, **recorded.hints).detected
+        updated |= {"units": detected["units"], "period": detected["periods"]}
     manifest.write_entries([updated])
     print(f"accepted data/raw/{relative} (sha256 {updated['sha256'][:12]}…); `make reports` rebuilds what uses it",
           file=out)

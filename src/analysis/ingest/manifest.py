@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from functools import lru_cache
+import re
+from functools import cache
 from pathlib import Path
+from typing import Annotated
+from urllib.parse import quote
 
 import yaml
-from typing import Annotated
-
 from pydantic import BaseModel, BeforeValidator, ConfigDict, field_validator
 
 from .. import paths
@@ -18,10 +19,15 @@ from . import yamlfile
 HEADER = """# Provenance of every raw input. The build refuses a raw file whose sha256 differs from
 # its entry here. Record a new file with `python -m analysis add FILE`, and take a new vintage of
 # a recorded file with `python -m analysis accept FILE` (it shows what changed first).
-# Fields: path (relative to data/raw), sha256, title, origin, table_id, kosis_file_name,
+# Fields: path (relative to data/raw), sha256, title, origin, table_id (`(probable)` when inferred),
+# org_id (KOSIS organisation, 101 = 통계청: with table_id it gives the table's KOSIS page), kosis_file_name,
 # downloaded, units, period, caveats; `reader` gives what the file itself does not say
 # (item, unit, or the 시도 of a file of 시군구 without one).
 """
+
+
+KOSIS_TABLE_PAGE = "https://kosis.kr/statHtml/statHtml.do"
+ORIGIN = re.compile(r"(?P<repo>[\w.-]+/[\w.-]+) @ (?P<commit>[0-9a-f]{40})(?: : (?P<path>[^\n]+?))?(?: \(|$)")
 
 
 class ManifestError(yamlfile.ConfigError):
@@ -51,6 +57,7 @@ class RawFile(BaseModel):
     units: Text
     period: Text
     caveats: tuple[str, ...]
+    org_id: Text | None = None
     kosis_file_name: Text = "not stated"
     reader: ReaderHints = ReaderHints()
     request: dict = {}
@@ -76,6 +83,34 @@ class RawFile(BaseModel):
     @property
     def short_hash(self) -> str:
         return self.sha256[:10]
+
+    @property
+    def kosis_table(self) -> str | None:
+        """The KOSIS table id (DT_…) without its annotations, or None when the file names none."""
+        token = self.table_id.split(" ")[0]
+        return token if token.startswith("DT_") else None
+
+    @property
+    def table_id_probable(self) -> bool:
+        return "(probable)" in self.table_id
+
+    @property
+    def kosis_url(self) -> str | None:
+        """The table's page on KOSIS (organisation and table id), when both are known."""
+        if not (self.org_id and self.kosis_table):
+            return None
+        return f"{KOSIS_TABLE_PAGE}?orgId={self.org_id}&tblId={self.kosis_table}"
+
+    @property
+    def origin_url(self) -> str | None:
+        """`owner/repo @ commit : path` origins as a link to that file at that commit on GitHub."""
+        match = ORIGIN.search(self.origin)
+        if not match:
+            return None
+        owner_repo, commit, path = match.group("repo"), match.group("commit"), (match.group("path") or "").strip()
+        if not path:
+            return f"https://github.com/{owner_repo}/tree/{commit}"
+        return f"https://github.com/{owner_repo}/blob/{commit}/{quote(path)}"
 
     @property
     def hints(self) -> dict:
@@ -112,7 +147,7 @@ def read_manifest(manifest_path: Path | None = None) -> dict[str, RawFile]:
     return files
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cached() -> dict[str, RawFile]:
     return read_manifest()
 

@@ -1,88 +1,185 @@
-"""The pledge registry: every pledge of the two articles as a sourced, validated record."""
+"""The pledge registry (data/raw/pledges.yaml): every pledge of the two articles as a sourced,
+validated record. Errors name the file, line, pledge and field."""
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, Literal
 
-import yaml
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .. import paths
-from ..errors import InputError
+from . import yamlfile
 
 NOT_STATED = "not stated"
 METRICS = ("jobs", "firms", "investment", "designation", "facility", "policy", "agreement")
-JOBS_KINDS = ("gross", "net", NOT_STATED, "not applicable")
-ROLES = ("candidate", "city")
 EVIDENCE_MEANINGS = ("achieved", "progress", "setback", "failed", "context")
 SMART = ("specific", "measurable", "achievable", "relevant", "time_bound")
 MAX_QUOTE_SENTENCES = 1
-
-_FIELDS = {"id", "title", "source", "quote", "metric", "target", "investment", "deadline", "geography",
-           "jobs_kind", "jobs_kind_note", "parts", "part_of", "same_programme_as", "measured_by",
-           "context_measures", "evidence", "smart"}
-_REQUIRED = ("id", "title", "source", "quote", "metric", "target", "deadline", "geography", "jobs_kind",
-             "measured_by", "smart")
-_SOURCE_FIELDS = {"outlet", "date", "printed_date", "date_note", "speaker", "role", "role_ko", "title",
-                  "file", "aftermath", "aftermath_facts"}
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_DEADLINE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
 
 
-class RegistryError(InputError, ValueError):
+class RegistryError(yamlfile.ConfigError):
     """A malformed pledge record, naming the record and the field."""
 
 
-@dataclass(frozen=True)
-class Source:
-    key: str
+def _text(value):
+    return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+
+
+def _date(value: str) -> str:
+    """YYYY or YYYY-MM-DD that exists (a month 13 or day 99 is an error, not a guess)."""
+    if value == NOT_STATED:
+        return value
+    if re.fullmatch(r"\d{4}", value):
+        return value
+    dt.date.fromisoformat(value)
+    return value
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Strict):
+    key: str = ""
     outlet: str
-    date: str
+    date: Annotated[Text, BeforeValidator(_text)]
+    printed_date: Text | None = None
+    date_note: str | None = None
     speaker: str
-    role: str
+    role: Literal["candidate", "city"]
     role_ko: str
     title: str
+    url: str | None = None  # the article's address, when known (a reader's link)
     file: str
     aftermath: str
     aftermath_facts: tuple[str, ...] = ()
-    printed_date: str | None = None
-    date_note: str | None = None
+
+    @field_validator("date", "printed_date")
+    @classmethod
+    def _dates(cls, value):
+        return value if value is None else _date(value)
 
     @property
     def citation(self) -> str:
         return f"{self.outlet}, {self.date}, 「{self.title}」"
 
 
-@dataclass(frozen=True)
-class Evidence:
-    means: str
-    fact: str | None = None  # a fact_id of the facts table; None where the article itself is the evidence
+class Evidence(_Strict):
+    means: Literal["achieved", "progress", "setback", "failed", "context"]
+    why: str = Field(min_length=5)
+    fact: str | None = None
+    article: bool = False
+    due: int | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self):
+        if bool(self.fact) == self.article:
+            raise ValueError("give either fact: <fact_id> or article: true")
+        return self
 
 
-@dataclass(frozen=True)
-class Pledge:
+class Component(_Strict):
+    name: str
+    evidence: tuple[Evidence, ...] = ()
+
+
+class Target(_Strict):
+    value: float | Literal["not stated"]
+    unit: str
+
+
+class Investment(_Strict):
+    value: float
+    unit: Literal["조원"]
+
+
+class Measures(_Strict):
+    series: tuple[dict, ...] = ()
+    facts: tuple[str, ...] = ()
+    note: str = ""
+
+
+SmartEntry = tuple[bool, str]
+
+
+class Pledge(_Strict):
     id: str
     title: str
-    source: Source
+    source: str
     quote: str
-    metric: str
-    target_value: float | None
-    target_unit: str
-    deadline: str
+    metric: Literal["jobs", "firms", "investment", "designation", "facility", "policy", "agreement"]
+    target: Target
+    investment: Investment | None = None
+    deadline: Text
     geography: str
-    jobs_kind: str
-    measured_series: tuple[dict, ...]
-    measured_facts: tuple[str, ...]
-    measurement_note: str
-    smart: dict[str, tuple[bool, str]]
-    evidence: tuple[Evidence, ...] = ()
-    investment_trillion_krw: float | None = None
+    jobs_kind: Literal["gross", "net", "not stated", "not applicable"]
     jobs_kind_note: str = ""
+    measurable: bool = True
+    delivery: str | None = None
     parts: tuple[str, ...] = ()
     part_of: str | None = None
     same_programme_as: tuple[str, ...] = ()
+    measured_by: Measures
     context_measures: tuple[dict, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    components: tuple[Component, ...] = ()
+    smart: dict[Literal["specific", "measurable", "achievable", "relevant", "time_bound"], SmartEntry]
+    source_record: Source | None = None  # filled from `sources:` when the registry is read
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError(f"{value!r}: expected lower-case words joined by '-'")
+        return value
+
+    @field_validator("quote")
+    @classmethod
+    def _one_sentence(cls, value: str) -> str:
+        value = value.strip()
+        if len(re.findall(r"[.!?](?=\s|$)", value.rstrip(".!?"))) >= MAX_QUOTE_SENTENCES:
+            raise ValueError("more than one sentence; quote at most one")
+        return value
+
+    @field_validator("deadline")
+    @classmethod
+    def _deadline(cls, value: str) -> str:
+        return _date(value)
+
+    @field_validator("smart")
+    @classmethod
+    def _smart(cls, value: dict) -> dict:
+        if set(value) != set(SMART):
+            raise ValueError(f"expected exactly the keys {SMART}")
+        return value
+
+    # -- what the rest of the package reads --------------------------------------------------------
+    @property
+    def source_info(self) -> Source:
+        return self.source_record
+
+    @property
+    def target_value(self) -> float | None:
+        return None if self.target.value == NOT_STATED else float(self.target.value)
+
+    @property
+    def target_unit(self) -> str:
+        return self.target.unit
 
     @property
     def quantitative(self) -> bool:
@@ -92,130 +189,83 @@ class Pledge:
     def deadline_year(self) -> int | None:
         return int(self.deadline[:4]) if self.deadline != NOT_STATED else None
 
+    @property
+    def investment_trillion_krw(self) -> float | None:
+        return self.investment.value if self.investment else None
 
-def _error(record: str, field_name: str, problem: str) -> RegistryError:
-    return RegistryError(f"{paths.PLEDGES.name}: pledge {record!r}, field {field_name!r}: {problem}")
+    @property
+    def measured_series(self) -> tuple[dict, ...]:
+        return self.measured_by.series
 
+    @property
+    def measured_facts(self) -> tuple[str, ...]:
+        return self.measured_by.facts
 
-def _source(key: str, raw: dict) -> Source:
-    unknown = set(raw) - _SOURCE_FIELDS
-    if unknown:
-        raise RegistryError(f"{paths.PLEDGES.name}: source {key!r} has unknown fields {sorted(unknown)}")
-    if raw.get("role") not in ROLES:
-        raise RegistryError(f"{paths.PLEDGES.name}: source {key!r}, field 'role': {raw.get('role')!r}; "
-                            f"expected one of {ROLES}")
-    values = dict(raw, aftermath_facts=tuple(raw.get("aftermath_facts", ())), date=str(raw["date"]))
-    try:
-        return Source(key=key, **values)
-    except TypeError as exc:
-        raise RegistryError(f"{paths.PLEDGES.name}: source {key!r}: {exc}") from exc
+    @property
+    def measurement_note(self) -> str:
+        return self.measured_by.note
 
-
-def _number_or_none(record: str, name: str, value) -> float | None:
-    if value == NOT_STATED:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _error(record, name, f"{value!r} is neither a number nor {NOT_STATED!r}")
-    return float(value)
+    def all_evidence(self) -> list[tuple[str, Evidence]]:
+        """(component name or '', link) for the pledge's own links and those of its components."""
+        return [("", e) for e in self.evidence] + [(c.name, e) for c in self.components for e in c.evidence]
 
 
-def _pledge(raw: dict, sources: dict[str, Source]) -> Pledge:
-    record = raw.get("id", "<no id>") if isinstance(raw, dict) else repr(raw)
-    if not isinstance(raw, dict):
-        raise RegistryError(f"{paths.PLEDGES.name}: pledge {record} is not a mapping")
-    unknown = set(raw) - _FIELDS
-    if unknown:
-        raise _error(record, sorted(unknown)[0], f"unknown field; expected one of {sorted(_FIELDS)}")
-    for name in _REQUIRED:
-        if name not in raw or raw[name] in (None, ""):
-            raise _error(record, name, "missing (write 'not stated' where the article leaves it out)")
-    if not _ID.match(str(raw["id"])):
-        raise _error(record, "id", "expected lower-case words joined by '-'")
-    if raw["source"] not in sources:
-        raise _error(record, "source", f"{raw['source']!r} is not one of {sorted(sources)}")
-    quote = str(raw["quote"]).strip()
-    if len(re.findall(r"[.!?](?=\s|$)", quote.rstrip(".!?"))) >= MAX_QUOTE_SENTENCES:
-        raise _error(record, "quote", "more than one sentence; quote at most one")
-    if raw["metric"] not in METRICS:
-        raise _error(record, "metric", f"{raw['metric']!r}; expected one of {METRICS}")
-    if raw["jobs_kind"] not in JOBS_KINDS:
-        raise _error(record, "jobs_kind", f"{raw['jobs_kind']!r}; expected one of {JOBS_KINDS}")
-    deadline = str(raw["deadline"])
-    if deadline != NOT_STATED and not _DEADLINE.match(deadline):
-        raise _error(record, "deadline", f"{deadline!r}; expected YYYY, YYYY-MM-DD or {NOT_STATED!r}")
-    target = raw["target"]
-    if not isinstance(target, dict) or set(target) != {"value", "unit"}:
-        raise _error(record, "target", "expected {value: …, unit: …}")
-    investment = raw.get("investment")
-    if investment is not None and (not isinstance(investment, dict) or investment.get("unit") != "조원"):
-        raise _error(record, "investment", "expected {value: N, unit: 조원}")
-    smart = raw["smart"]
-    if not isinstance(smart, dict) or set(smart) != set(SMART):
-        raise _error(record, "smart", f"expected exactly the keys {SMART}")
-    screen = {}
-    for key in SMART:
-        entry = smart[key]
-        if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], bool) and entry[1]):
-            raise _error(record, f"smart.{key}", "expected [yes|no, one-line reason]")
-        screen[key] = (entry[0], str(entry[1]))
-    measured = raw["measured_by"]
-    if not isinstance(measured, dict) or not (measured.get("series") or measured.get("facts") or measured.get("note")):
-        raise _error(record, "measured_by", "name series, fact topics, or say in a note that nothing measures it")
-    evidence = []
-    for number, item in enumerate(raw.get("evidence", ()), 1):
-        if not isinstance(item, dict) or item.get("means") not in EVIDENCE_MEANINGS:
-            raise _error(record, f"evidence[{number}].means", f"expected one of {EVIDENCE_MEANINGS}")
-        if bool(item.get("fact")) == bool(item.get("article")):
-            raise _error(record, f"evidence[{number}]", "give either fact: <fact_id> or article: true")
-        evidence.append(Evidence(means=item["means"], fact=item.get("fact")))
-    return Pledge(
-        id=raw["id"], title=str(raw["title"]), source=sources[raw["source"]], quote=quote, metric=raw["metric"],
-        target_value=_number_or_none(record, "target.value", target["value"]), target_unit=str(target["unit"]),
-        deadline=deadline, geography=str(raw["geography"]), jobs_kind=raw["jobs_kind"],
-        measured_series=tuple(measured.get("series", ())), measured_facts=tuple(measured.get("facts", ())),
-        measurement_note=str(measured.get("note", "")), smart=screen, evidence=tuple(evidence),
-        investment_trillion_krw=_number_or_none(record, "investment.value", investment["value"]) if investment else None,
-        jobs_kind_note=str(raw.get("jobs_kind_note", "")), parts=tuple(raw.get("parts", ())),
-        part_of=raw.get("part_of"), same_programme_as=tuple(raw.get("same_programme_as", ())),
-        context_measures=tuple(raw.get("context_measures", ())))
+class _RegistryFile(_Strict):
+    sources: dict[str, Source]
+    pledges: tuple[Pledge, ...]
 
 
-def _check_relations(registry: dict[str, Pledge]) -> None:
+def _check_relations(path: Path, registry: dict[str, Pledge]) -> None:
     for pledge in registry.values():
         for name, ids in (("parts", pledge.parts), ("part_of", (pledge.part_of,) if pledge.part_of else ()),
                           ("same_programme_as", pledge.same_programme_as)):
             for other in ids:
                 if other not in registry:
-                    raise _error(pledge.id, name, f"{other!r} is not a pledge id")
+                    raise RegistryError.at(path, f"pledge {pledge.id!r}, field {name!r}: {other!r} is not a pledge id")
         if pledge.parts:
             parts = [registry[p] for p in pledge.parts]
             if any(p.metric != pledge.metric or p.target_value is None for p in parts):
-                raise _error(pledge.id, "parts", "parts must share the metric and state a number")
+                raise RegistryError.at(path, f"pledge {pledge.id!r}, field 'parts': parts must share the metric "
+                                             "and state a number")
             total = sum(p.target_value for p in parts)
             if total != pledge.target_value:
-                raise _error(pledge.id, "parts", f"parts add up to {total:g}, not {pledge.target_value:g}")
-            for p in parts:
-                if p.part_of != pledge.id:
-                    raise _error(p.id, "part_of", f"expected {pledge.id!r}, which lists it as a part")
+                raise RegistryError.at(path, f"pledge {pledge.id!r}, field 'parts': parts add up to {total:g}, "
+                                             f"not {pledge.target_value:g}")
+            for part in parts:
+                if part.part_of != pledge.id:
+                    raise RegistryError.at(path, f"pledge {part.id!r}, field 'part_of': expected {pledge.id!r}, "
+                                                 "which lists it as a part")
+
+
+def _with_pledge_id(message: str, raw) -> str:
+    """`pledges.3.target` becomes `pledges.3.target (pledge 'ai-foundry')`: the record by its id."""
+    match = re.search(r"\bpledges\.(\d+)(?:\.\w+)*", message)
+    entries = raw.get("pledges") if isinstance(raw, dict) else None
+    if not match or not isinstance(entries, list) or int(match.group(1)) >= len(entries):
+        return message
+    pledge_id = entries[int(match.group(1))].get("id") if isinstance(entries[int(match.group(1))], dict) else None
+    return message.replace(match.group(0), f"{match.group(0)} (pledge {pledge_id!r})", 1) if pledge_id else message
 
 
 def read_registry(path: Path | None = None) -> dict[str, Pledge]:
     """All pledges by id, validated; the one entry point for the registry."""
     path = path or paths.PLEDGES
+    raw, lines = yamlfile.read(path)
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise RegistryError(f"{path}: cannot read the registry: {exc}") from exc
-    if not isinstance(document, dict) or "sources" not in document or "pledges" not in document:
-        raise RegistryError(f"{path}: expected top-level 'sources:' and 'pledges:'")
-    sources = {key: _source(key, raw) for key, raw in document["sources"].items()}
+        document = _RegistryFile.model_validate(raw if raw is not None else {})
+    except ValidationError as exc:
+        raise RegistryError(_with_pledge_id(str(yamlfile.explain(path, lines, exc, _RegistryFile)), raw)) from None
     registry: dict[str, Pledge] = {}
-    for raw in document["pledges"]:
-        pledge = _pledge(raw, sources)
+    for number, pledge in enumerate(document.pledges):
+        line = yamlfile.line_of(lines, ("pledges", number))
         if pledge.id in registry:
-            raise _error(pledge.id, "id", "used twice")
-        registry[pledge.id] = pledge
-    _check_relations(registry)
+            raise RegistryError.at(path, f"pledge {pledge.id!r} is listed twice", line=line)
+        if pledge.source not in document.sources:
+            raise RegistryError.at(path, f"pledge {pledge.id!r}, field 'source': {pledge.source!r} is not one of "
+                                         f"{sorted(document.sources)}", line=line)
+        source = document.sources[pledge.source].model_copy(update={"key": pledge.source})
+        registry[pledge.id] = pledge.model_copy(update={"source_record": source})
+    _check_relations(path, registry)
     return registry
 
 
@@ -230,14 +280,3 @@ def get_pledge(pledge_id: str) -> Pledge:
     if pledge_id not in pledges:
         raise KeyError(f"unknown pledge id {pledge_id!r}; expected one of: {', '.join(pledges)}")
     return pledges[pledge_id]
-
-
-def check_fact_references(pledges: dict[str, Pledge], fact_ids: set[str]) -> None:
-    """Every evidence row must point at an existing fact: a status without evidence is a bug."""
-    for pledge in pledges.values():
-        for item in pledge.evidence:
-            if item.fact and item.fact not in fact_ids:
-                raise _error(pledge.id, "evidence.fact", f"{item.fact!r} is not a fact_id of the facts table")
-        for fact in pledge.source.aftermath_facts:
-            if fact not in fact_ids:
-                raise RegistryError(f"source {pledge.source.key!r}: aftermath fact {fact!r} is not a fact_id")

@@ -7,8 +7,8 @@ import pandas as pd
 
 from ..vocab.units import thousands
 from . import queries, raw
-from .queries import EMPLOYED
 from .catalog import table
+from .queries import EMPLOYED
 from .store import load
 
 # Tolerances, with why they are this size.

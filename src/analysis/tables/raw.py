@@ -21,5 +21,5 @@ def read(relative_path: str, plain: bool = True) -> KosisTable:
     table = read_kosis(verified(relative_path), **manifest.entry(relative_path).hints)
     if plain:
         categorical = table.data.select_dtypes("category").columns
-        table.data = table.data.astype({name: object for name in categorical})
+        table.data = table.data.astype(dict.fromkeys(categorical, object))
     return table

@@ -80,3 +80,17 @@ def frequency(period: str) -> str:
 
 def year_of(period: str) -> int:
     return int(period[:4])
+
+
+def label_ko(period: str) -> str:
+    """A normalised period as a Korean reader writes it: `2024년 1분기`, `2024년 상반기`, `2024년 1월`."""
+    text = str(period)
+    if "-Q" in text:
+        year, quarter = text.split("-Q")
+        return f"{year}년 {quarter}분기"
+    if "-H" in text:
+        year, half = text.split("-H")
+        return f"{year}년 {'상' if half == '1' else '하'}반기"
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return f"{text[:4]}년 {int(text[5:])}월"
+    return f"{text}년" if re.fullmatch(r"\d{4}", text) else text

@@ -63,7 +63,7 @@ _TOTALS = {"전국", "계", "합계", "총계", "전체"}
 ALIASES: dict[str, str] = {name: name for name in SIDO}
 ALIASES.update(_SHORT)
 ALIASES.update(_RENAMED)
-ALIASES.update({t: NATIONAL for t in _TOTALS})
+ALIASES.update(dict.fromkeys(_TOTALS, NATIONAL))
 
 _CODE_PREFIX = re.compile(r"^(\d{2,10})\s+(.*)$")
 

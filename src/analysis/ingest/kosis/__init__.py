@@ -17,7 +17,15 @@ import pandas as pd
 
 from ...vocab import regions
 from ...vocab.periods import frequency
-from .assemble import COLUMN_CLASSIFICATION, Hints, Parts, items_of, markers_of, periods_of, regions_of
+from .assemble import (
+    COLUMN_CLASSIFICATION,
+    Hints,
+    Parts,
+    items_of,
+    markers_of,
+    periods_of,
+    regions_of,
+)
 from .columns import describe
 from .frame import CellAttributes, combine, fill_empty, parse_values, split_pairs
 from .grid import KosisFormatError, read_grid

@@ -25,7 +25,7 @@ ORPHAN = ("a 시도 row above it, a 5-digit region code (31250 광주시), a 시
 
 def is_region_label(label: str) -> bool:
     """True for labels a region column holds: 시도, totals, 시군구 in any form."""
-    code, name = regions.split_code(label)
+    _code, name = regions.split_code(label)
     squeezed = regions.squeeze(name)
     return bool(regions.sido_name(label) or squeezed in regions.SUBTOTALS or regions.is_sigungu(label)
                 or regions.split_sido_prefix(name))

@@ -88,7 +88,7 @@ def _xlsx_records(path: Path) -> tuple[list[list[str]], list[int]]:
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         sheet = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
-    except Exception as exc:  # calamine raises its own types for every kind of broken workbook
+    except Exception as exc:  # noqa: BLE001  (calamine raises its own types for every kind of broken workbook)
         raise KosisFormatError.at(path, f"cannot read the workbook ({type(exc).__name__}: {exc})",
                                   expected="a KOSIS .xlsx download") from None
     rows, lines = [], []

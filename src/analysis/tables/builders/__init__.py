@@ -5,7 +5,11 @@ and returns a DataFrame in the column order the catalog declares.
 """
 from __future__ import annotations
 
-from .employment import employment_monthly, employment_sido_annual, employment_sido_industry_annual
+from .employment import (
+    employment_monthly,
+    employment_sido_annual,
+    employment_sido_industry_annual,
+)
 from .establishments import establishments_sido_industry
 from .facts import facts
 from .manufacturing import manufacturing_ksic2

@@ -56,7 +56,7 @@ def selection(table) -> pd.DataFrame:
     """The rows of the one input that the catalog selects, with the declared unit."""
     (relative,) = table.inputs
     data = _select(table.name, raw.read(relative, plain=False).data, table.spec.select or {})
-    data = data.astype({c: object for c in data.select_dtypes("category").columns})
+    data = data.astype(dict.fromkeys(data.select_dtypes("category").columns, object))
     data = data.assign(unit=_units(table.name, data, table.spec.unit),
                        source=references(relative, data["source_line"]))
     return data.drop(columns=list(READER_ONLY)).reset_index(drop=True)
