@@ -19,8 +19,7 @@ def processed():
 @pytest.fixture(scope="session")
 def results(processed):
     """The stored assessment (built here if `make results` has not run)."""
-    from analysis.assess.results import write_assessment
-    from analysis.assess.verdict import assess
+    from analysis.assess.results import assess, write_assessment
     if not (paths.RESULTS / "statuses.csv").exists():
         write_assessment(assess())
 

@@ -1,42 +1,68 @@
-"""Dated facts as evidence for a pledge: each registry link's meaning, date and citation."""
+"""Dated facts as evidence: the status a pledge's (or a component's) links give, as of a date.
+
+A link's date is the day its fact was published: the status history asks what was known when.
+"""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pandas as pd
 
-MEANING_KO = {"achieved": "달성", "progress": "진전", "setback": "차질", "failed": "실패", "context": "맥락"}
-GGM_PLAN = "ggm-0117e7.1"
-GGM_HEADCOUNT_UNITS = {"hired", "employees", "jobs"}
-TRACK_RECORD = ("comparable-ed5dff.3", "comparable-ed5dff.4")  # jobs expected vs actual, 2016–2020.09
+from . import rules
 
 
-def collect(inputs, pledge) -> tuple[list[tuple[str, pd.Timestamp]], list[str]]:
-    """(meaning, date) pairs for the status rules, and the Korean evidence lines a report shows."""
-    pairs, lines = [], []
-    for item in pledge.evidence:
+@dataclass
+class Link:
+    means: str
+    why: str
+    fact_id: str | None
+    published: pd.Timestamp
+    due: int | None
+    claim: str
+    outlet: str
+    date: str  # the publication date as precise as the source gives it
+
+
+@dataclass
+class EvidenceStatus:
+    status: str
+    deciding: Link | None       # the link the status rests on (None when nothing decides)
+    late: Link | None           # a link scheduling completion after the deadline
+    links: list[Link]
+
+
+def links(ctx, pledge, items, as_of: pd.Timestamp | None = None) -> list[Link]:
+    """The links of `items` (registry evidence) known by `as_of`, oldest first."""
+    out = []
+    for item in items:
         if item.fact:
-            fact = inputs.fact(item.fact)
-            pairs.append((item.means, fact["as_of_date"]))
-            lines.append(f"{MEANING_KO[item.means]}: {fact['as_of_date']:%Y-%m-%d} “{fact['quote']}” "
-                         f"({inputs.cite(item.fact)})")
+            fact = ctx.fact(item.fact)
+            link = Link(item.means, item.why, item.fact, fact["published_date"], item.due, fact["claim_ko"],
+                        fact["outlet"], fact["published_label"])
         else:
-            pairs.append((item.means, pd.Timestamp(pledge.source.date)))
-            lines.append(f"{MEANING_KO[item.means]}: 공약 기사 자체가 완료를 보도 ({pledge.source.citation})")
-    return pairs, lines
+            source = pledge.source_info
+            link = Link(item.means, item.why, None, pd.Timestamp(source.date), item.due,
+                        "공약 기사 자체가 이행을 보도", source.outlet, source.date)
+        if as_of is None or link.published <= as_of:
+            out.append(link)
+    return sorted(out, key=lambda link: link.published)
 
 
-def track_record_row(inputs, out) -> None:
-    """How much of the jobs the city's past investment agreements announced were actually created."""
-    expected, actual = (inputs.fact(f)["value"] for f in TRACK_RECORD)
-    out.add("track_record", "과거 실적: 광주 투자협약(2016–2020.09)의 예상 고용 대비 실제 고용",
-            actual / expected, "ratio", method=f"실제 {actual:,.0f}명 ÷ 예상 {expected:,.0f}명",
-            vintage="2020-09", evidence="; ".join(inputs.cite(f) for f in TRACK_RECORD),
-            note="시가 과거에 발표한 고용 예상이 얼마나 실현됐는지.")
+def status_of(found: list[Link], deadline: int) -> EvidenceStatus:
+    """Any 'achieved' wins; else the latest decisive link; a completion scheduled after the
+    deadline caps the status at 지연."""
+    status = rules.from_evidence([(link.means, link.published) for link in found])
+    decisive = [link for link in found if link.means in rules.DECISIVE]
+    achieved = [link for link in decisive if link.means == "achieved"]
+    deciding = achieved[-1] if achieved else (decisive[-1] if decisive else None)
+    late = next((link for link in found if link.due and link.due > deadline), None)
+    if late is not None and status in (rules.ON_TRACK, rules.ACHIEVED, rules.NO_DATA):
+        status = rules.DELAYED
+    return EvidenceStatus(status, deciding, late, found)
 
 
-def ggm_table(inputs) -> pd.DataFrame:
-    """광주글로벌모터스 headcount over time against the plan."""
-    facts = inputs.facts_frame()
-    rows = facts[(facts["topic"] == "ggm") & facts["unit"].isin(GGM_HEADCOUNT_UNITS)].sort_values("as_of_date")
-    plan = inputs.fact(GGM_PLAN)["value"]
-    return rows.assign(plan=plan, share_of_plan=rows["value"] / plan)[
-        ["fact_id", "as_of", "as_of_date", "value", "unit", "plan", "share_of_plan", "source", "source_url"]]
+def of_pledge(ctx, pledge, deadline: int, as_of=None) -> tuple[EvidenceStatus, list[tuple[str, EvidenceStatus]]]:
+    """The pledge's own evidence status and, for a composite one, each component's."""
+    own = status_of(links(ctx, pledge, pledge.evidence, as_of), deadline)
+    parts = [(c.name, status_of(links(ctx, pledge, c.evidence, as_of), deadline)) for c in pledge.components]
+    return own, parts

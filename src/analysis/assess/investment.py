@@ -33,33 +33,17 @@ def jobs_per_trillion(jobs: float, trillion_krw: float) -> float:
     return jobs / trillion_krw
 
 
-def investment_table(evidence) -> pd.DataFrame:
-    """Every comparison with its jobs per 1조원; `evidence` gives facts and their citations."""
+def investment_table(ctx) -> pd.DataFrame:
+    """Every comparison with its jobs per 1조원 and the facts it comes from."""
     rows = []
     for label, investment_fact, jobs_fact, kind in COMPARABLES:
-        inv, jobs = evidence.fact(investment_fact), evidence.fact(jobs_fact)
+        inv, jobs = ctx.fact(investment_fact), ctx.fact(jobs_fact)
         rows.append({"comparison": label,
                      "jobs_per_trillion_krw": jobs_per_trillion(jobs["value"], in_trillion_krw(inv["value"], inv["unit"])),
                      "covers": kind, "kind": "project", "as_of": jobs["as_of"],
-                     "evidence": f"{evidence.cite(investment_fact)}; {evidence.cite(jobs_fact)}"})
+                     "sources": f"fact:{investment_fact}; fact:{jobs_fact}"})
     for label, fact_id, kind in COEFFICIENTS:
-        row = evidence.fact(fact_id)
-        rows.append({"comparison": label, "jobs_per_trillion_krw": row["value"] * BILLIONS_PER_TRILLION,
-                     "covers": kind, "kind": "coefficient", "as_of": row["as_of"], "evidence": evidence.cite(fact_id)})
+        row = ctx.fact(fact_id)
+        rows.append({"comparison": label, "jobs_per_trillion_krw": row["value"] * BILLIONS_PER_TRILLION, "covers": kind,
+                     "kind": "coefficient", "as_of": row["as_of"], "sources": f"fact:{fact_id}"})
     return pd.DataFrame(rows)
-
-
-def assess_investment(pledge, registry: dict, out, table: pd.DataFrame) -> None:
-    """Jobs per 1조원 the pledge implies (its own jobs, or those of the same programme)."""
-    jobs_pledge = pledge if pledge.metric == "jobs" else next(
-        (registry[p] for p in pledge.same_programme_as if registry[p].metric == "jobs"), None)
-    if jobs_pledge is None or not jobs_pledge.target_value:
-        return
-    ratio = jobs_per_trillion(jobs_pledge.target_value, pledge.investment_trillion_krw)
-    projects = table[(table["kind"] == "project") & (table["covers"] == "direct")]
-    out.add("jobs_per_trillion", "공약이 함축하는 1조원당 일자리", ratio, "명/조원",
-            method=f"{jobs_pledge.target_value:,.0f}개 ÷ {pledge.investment_trillion_krw:g}조원",
-            vintage=pledge.source.date, evidence=f"data/raw/pledges.yaml: {pledge.id}, {jobs_pledge.id}",
-            note=f"비교 사업의 직접 고용은 1조원당 {projects['jobs_per_trillion_krw'].min():,.0f}–"
-                 f"{projects['jobs_per_trillion_krw'].max():,.0f}명. 한국은행 계수는 투자액이 아니라 최종수요·산출 "
-                 f"기준이며 경제 전체의 유발 고용을 셈.")

@@ -1,12 +1,19 @@
-"""The city's AI business MOUs: a dated cumulative count, projected and discounted by the share
-of MOU firms that actually set up in Gwangju (an MOU is an agreement, not a relocation)."""
+"""The city's AI business MOUs as a count process, and the firms they are likely to leave in Gwangju.
+
+New MOUs arrive at a rate that changed with the city's administration (fast, then a pause after
+July 2022, then resumed in 2024): a Poisson model of the counts between dated reports with one
+rate per regime (statsmodels GLM, identity link, exposure in months per regime), its overdispersion
+estimated from the Pearson residuals, projected to the deadline at the latest regime's rate. An MOU
+is an agreement, not a relocation: the projection is discounted by the share of MOU firms that set
+up in Gwangju (a Beta posterior), simulated with a fixed seed.
+"""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 from scipy import stats
-
-from .assumptions import DEFAULT, Assumptions
 
 # Units that mark a cumulative count of the city's AI business MOUs in the facts table. Rows in
 # other units (firms present, hires, yearly counts, money) are different quantities.
@@ -14,19 +21,71 @@ MOU_COUNT_UNITS = {
     "MOUs (43 firms+7 institutions)", "MOU firms", "cumulative MOU number", "MOUs (92 firms+8 institutions)",
     "MOUs", "MOUs (firms+institutions)", "firms with MOU (AI+semiconductor)", "firms with MOU",
 }
+PAUSE_FACT = "ai_mou-351aa9.2"  # "no new MOU from July to October 2022" (a council member)
+DAYS_PER_MONTH = 30.4375
 
 
-def mou_series(facts: pd.DataFrame) -> pd.DataFrame:
-    """Cumulative AI MOU counts by date, one row per date (the same count twice is kept once)."""
+def mou_series(facts: pd.DataFrame, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
+    """Cumulative MOU counts by date (one row per date and count), known by `as_of`."""
     rows = facts[(facts["topic"] == "ai_mou") & facts["unit"].isin(MOU_COUNT_UNITS) & facts["value"].notna()]
+    if as_of is not None:
+        rows = rows[rows["published_date"] <= as_of]
     rows = rows.sort_values(["as_of_date", "fact_id"]).drop_duplicates(["as_of_date", "value"])
     rows = rows.drop_duplicates("value", keep="first")
     return rows[["fact_id", "as_of_date", "value", "unit", "source_url"]].reset_index(drop=True)
 
 
-def decimal_year(dates: pd.Series) -> np.ndarray:
-    dates = pd.to_datetime(dates)
-    return (dates.dt.year + (dates.dt.day_of_year - 1) / 365.25).to_numpy()
+def _months(start: pd.Timestamp, end: pd.Timestamp) -> float:
+    return max((end - start).days, 0) / DAYS_PER_MONTH
+
+
+def _exposure(start: pd.Timestamp, end: pd.Timestamp, starts: list[pd.Timestamp]) -> list[float]:
+    """Months of [start, end) spent in each regime (regime k runs from starts[k] to starts[k+1])."""
+    bounds = [pd.Timestamp.min, *starts, pd.Timestamp.max]
+    return [_months(max(start, bounds[k]), min(end, bounds[k + 1])) if start < bounds[k + 1] and end > bounds[k]
+            else 0.0 for k in range(len(bounds) - 1)]
+
+
+def intervals(series: pd.DataFrame, starts: list[pd.Timestamp]) -> pd.DataFrame:
+    """New MOUs between consecutive reports, with months of exposure in each regime."""
+    rows = []
+    for (_, a), (_, b) in zip(series.iterrows(), series.iloc[1:].iterrows()):
+        rows.append({"start": a["as_of_date"], "end": b["as_of_date"], "new": max(b["value"] - a["value"], 0.0),
+                     **{f"months_{k}": m for k, m in enumerate(_exposure(a["as_of_date"], b["as_of_date"], starts))}})
+    return pd.DataFrame(rows)
+
+
+@dataclass
+class CountFit:
+    rates: np.ndarray          # MOUs a month, per regime
+    covariance: np.ndarray
+    dispersion: float          # Pearson chi-square / residual df (1 = Poisson)
+    ljung_box_p: float         # autocorrelation of Pearson residuals (lag 1)
+    intervals: pd.DataFrame
+
+
+def fit_counts(series: pd.DataFrame, starts: list[pd.Timestamp]) -> CountFit:
+    """Poisson rates per regime (identity link: expected new MOUs = Σ rate × months)."""
+    import warnings
+
+    import statsmodels.api as sm
+    from statsmodels.stats.diagnostic import acorr_ljungbox
+
+    data = intervals(series, starts)
+    exog = data[[c for c in data.columns if c.startswith("months_")]].to_numpy()
+    used = exog.sum(axis=0) > 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the identity link is what expected counts need here
+        model = sm.GLM(data["new"].to_numpy(), exog[:, used],
+                       family=sm.families.Poisson(link=sm.families.links.Identity()))
+        fit = model.fit(start_params=np.full(used.sum(), max(data["new"].sum() / exog.sum(), 0.1)), scale="X2")
+    rates = np.zeros(len(used))
+    rates[used] = np.clip(fit.params, 1e-9, None)
+    covariance = np.zeros((len(used), len(used)))
+    covariance[np.ix_(used, used)] = fit.cov_params()
+    residuals = fit.resid_pearson
+    lb = acorr_ljungbox(residuals, lags=[1]).iloc[0]["lb_pvalue"] if len(residuals) > 3 else np.nan
+    return CountFit(rates, covariance, float(max(fit.scale, 1.0)), float(lb), data)
 
 
 def presence_share(successes: float, trials: float, level: float = 0.95) -> dict:
@@ -37,81 +96,21 @@ def presence_share(successes: float, trials: float, level: float = 0.95) -> dict
             "alpha": successes + 0.5, "beta": trials - successes + 0.5}
 
 
-def project_mou(series: pd.DataFrame, until: pd.Timestamp, share: dict, target: float,
-                assumptions: Assumptions = DEFAULT) -> dict:
-    """Linear trend of cumulative MOUs projected to `until`, times the presence share.
-
-    Returns the projected MOUs and present firms with intervals, and P(present firms ≥ target),
-    by simulation: the MOU count from the trend's predictive t distribution, the share from its
-    Beta posterior, drawn independently with a fixed seed.
-    """
-    import statsmodels.api as sm
-    x = decimal_year(series["as_of_date"])
-    y = series["value"].to_numpy(dtype=float)
-    fit = sm.OLS(y, sm.add_constant(x)).fit()
-    x_new = np.array([[1.0, decimal_year(pd.Series([until]))[0]]])
-    prediction = fit.get_prediction(x_new)
-    mean = float(prediction.predicted_mean[0])
-    sd = float(np.sqrt(prediction.var_pred_mean[0] + fit.scale))
-    rng = np.random.default_rng(assumptions.seed)
-    counts = mean + sd * rng.standard_t(fit.df_resid, assumptions.simulation_draws)
-    shares = rng.beta(share["alpha"], share["beta"], assumptions.simulation_draws)
-    present = counts * shares
-    low, high = (1 - assumptions.interval_levels[1]) / 2, (1 + assumptions.interval_levels[1]) / 2
-    return {
-        "slope_per_year": float(fit.params[1]), "slope_se": float(fit.bse[1]), "points": len(y),
-        "mou_mean": mean, "mou_lower": float(np.quantile(counts, low)), "mou_upper": float(np.quantile(counts, high)),
-        "present_mean": float(present.mean()), "present_lower": float(np.quantile(present, low)),
-        "present_upper": float(np.quantile(present, high)), "probability": float((present >= target).mean()),
-    }
-
-
-def _presence(inputs, fact_id: str) -> dict:
-    trials, successes = inputs.fact(f"{fact_id}.1")["value"], inputs.fact(f"{fact_id}.2")["value"]
-    share = presence_share(successes, trials)
-    share["cite"] = f"{inputs.cite(fact_id + '.1')}; {inputs.cite(fact_id + '.2')}"
-    return share
-
-
-def _ict_scale_row(inputs, pledge, out) -> None:
-    firms = inputs.establishments
-    ict = firms[(firms["region"] == pledge.geography) & (firms["ksic"] == "58~63")
-                & (firms["business_type"] == "계") & (firms["item"] == "사업체수")]
-    ict = ict.sort_values("year").iloc[-1]
-    out.add("ict_share", f"규모: {ict['year']}년 광주 정보통신업 사업체 대비 공약", pledge.target_value / ict["value"],
-            "ratio", method="공약 ÷ 전국사업체조사 사업체수", vintage=ict["year"], evidence=f"data/raw/{ict['source']}",
-            note=f"정보통신업(J) 전체 사업체 {ict['value']:,.0f}개.")
-
-
-def assess_mou(inputs, pledge, out, deadline: int) -> dict:
-    """Projection of the city's AI MOU count to the deadline, discounted by the share that set up in Gwangju."""
-    a = inputs.assumptions
-    series = mou_series(inputs.facts_frame())
-    presence = {"main": _presence(inputs, a.mou_presence_fact),
-                "alternative": _presence(inputs, a.mou_presence_alternative_fact)}
-    projection = project_mou(series, pd.Timestamp(deadline, 12, 31), presence["main"], pledge.target_value, a)
-    evidence = "; ".join(f"{inputs.fact(f)['source']} [{f}]" for f in series["fact_id"])
-    vintage = series["as_of_date"].max().date()
-    latest = series.iloc[-1]
-    out.add("mou_latest", "최신 누적 AI 업무협약 수", latest["value"], "건", method="사실 자료", vintage=vintage,
-            evidence=inputs.cite(latest["fact_id"]), note="업무협약은 협약일 뿐, 이전한 기업 수가 아님.")
-    out.add("mou_trend", f"업무협약 추세 전망 {deadline}", projection["mou_mean"], "건", lower=projection["mou_lower"],
-            upper=projection["mou_upper"], method=f"날짜가 있는 누적 건수 {projection['points']}개의 시간 추세 OLS "
-            f"(연 {projection['slope_per_year']:.1f} ± {projection['slope_se']:.1f}건); 95% 예측구간",
-            vintage=vintage, evidence=evidence, note="누적 건수는 자기상관이 있어 OLS 구간은 불확실성을 과소평가함.")
-    share, alternative = presence["main"], presence["alternative"]
-    out.add("presence_share", "협약 기업 중 광주에 실제 입주한 비율", share["share"], "ratio", lower=share["lower"],
-            upper=share["upper"], method="Jeffreys 95% 구간", vintage=vintage, evidence=share["cite"])
-    out.add("presence_alt", "민감도: 실투자 비율 (시의회, 2024-11)", alternative["share"], "ratio",
-            lower=alternative["lower"], upper=alternative["upper"], method="Jeffreys 95% 구간", vintage="2024-11",
-            evidence=alternative["cite"], note="같은 발언을 다룬 다른 보도는 142개가 아니라 132개라고 전함.")
-    out.add("present_firms", f"{deadline}년 광주 입주 협약 기업 (환산)", projection["present_mean"], "개",
-            lower=projection["present_lower"], upper=projection["present_upper"],
-            method=f"모의실험 {a.simulation_draws}회, seed {a.seed}; 95% 구간", vintage=vintage, evidence=evidence,
-            note="'AI전문기업'의 상한: 협약 기업이 모두 AI 전문기업은 아님.")
-    out.add("probability", f"{deadline}년까지 입주 기업 {pledge.target_value:,.0f}개 이상일 확률", projection["probability"],
-            "probability", method="모의실험 (협약 추세 × 입주 비율)", vintage=vintage, evidence=evidence,
-            model="업무협약 추세 × 입주 비율")
-    _ict_scale_row(inputs, pledge, out)
-    return {"probability": projection["probability"], "reached": latest["value"] * share["share"] >= pledge.target_value,
-            "model": "업무협약 추세 × 입주 비율", "mou": series, "deadline": deadline}
+def project(fit: CountFit, last_count: float, months: float, share: dict, target: float, draws: int,
+            seed: int, levels=(0.8, 0.95)) -> dict:
+    """MOUs and present firms at the deadline: rate uncertainty, overdispersed arrivals, presence share."""
+    rng = np.random.default_rng(seed)
+    rate_sd = float(np.sqrt(max(fit.covariance[-1, -1], 0.0)))
+    rates = np.clip(rng.normal(fit.rates[-1], rate_sd, draws), 0, None)
+    mean_new = rates * months
+    # negative binomial with variance dispersion × mean (gamma–Poisson mixture)
+    shape = mean_new / max(fit.dispersion - 1, 1e-9) if fit.dispersion > 1 else None
+    new = rng.poisson(rng.gamma(shape, mean_new / shape)) if shape is not None else rng.poisson(mean_new)
+    counts = last_count + new
+    present = counts * rng.beta(share["alpha"], share["beta"], draws)
+    low, high = (1 - levels[1]) / 2, (1 + levels[1]) / 2
+    return {"mou_mean": float(counts.mean()), "mou_lower": float(np.quantile(counts, low)),
+            "mou_upper": float(np.quantile(counts, high)), "present_mean": float(present.mean()),
+            "present_sd": float(present.std()), "present_lower": float(np.quantile(present, low)),
+            "present_upper": float(np.quantile(present, high)),
+            "probability": float((present >= target).mean()), "present_draws": present}

@@ -1,15 +1,31 @@
-"""The status scale reports use, and the rules that assign it. The README repeats this table.
+"""The status scale and the rules that assign it. Reports and the README print this scale.
 
 Modelled on promise trackers (PolitiFact's Obameter, Polimeter): a pledge is quoted verbatim,
-its status comes with the evidence behind it, and "not enough data" is a status of its own.
+its status comes with the evidence behind it, and "not yet rated" is split in two: 측정 불가 (the
+pledge names no number and no observable outcome) and 자료 미확보 (it does, but a documented
+search found nothing decisive).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .assumptions import DEFAULT, Assumptions
+ACHIEVED, ON_TRACK, DELAYED, UNLIKELY = "달성", "정상 추진", "지연", "실현 어려움"
+UNMEASURABLE, NO_DATA = "측정 불가", "자료 미확보"
 
-ACHIEVED, ON_TRACK, DELAYED, UNLIKELY, UNKNOWN = "달성", "정상 추진", "지연", "실현 어려움", "판단 불가"
+# Worst first: a whole is never better than its worst part.
+ORDER = (UNLIKELY, DELAYED, NO_DATA, ON_TRACK, ACHIEVED)
+DECISIVE = ("achieved", "failed", "setback", "progress")
+BY_MEANING = {"failed": UNLIKELY, "setback": DELAYED, "progress": ON_TRACK, "achieved": ACHIEVED}
+MEANING_KO = {"achieved": "달성", "progress": "진전", "setback": "차질", "failed": "실패", "context": "맥락"}
+
+
+# White text on each colour meets WCAG AA (contrast at least 4.5:1; tests/test_reports.py checks).
+COLOURS = {ACHIEVED: "#1a7f37", ON_TRACK: "#1f5fa8", DELAYED: "#8a4b00", UNLIKELY: "#b42318", NO_DATA: "#57606a",
+           UNMEASURABLE: "#6e40aa"}
+
+
+def scale_colours() -> dict[str, str]:
+    return dict(COLOURS)
 
 
 @dataclass(frozen=True)
@@ -17,35 +33,30 @@ class Level:
     label: str
     english: str
     colour: str
-    statistical_rule: str
-    evidence_rule: str
+    rule: str
 
 
-SCALE = {
-    ACHIEVED: Level(ACHIEVED, "achieved", "#1a7f37",
-                    "최신 관측값이 이미 목표 수준에 이름 (공약보다 넓은 대리지표는 제외)",
-                    "날짜가 있는 사실(또는 공약 기사 자체)이 약속한 일이 이루어졌다고 보도"),
-    ON_TRACK: Level(ON_TRACK, "on track", "#2f6fb3",
-                    "백테스트로 고른 모형에서 기한까지 목표에 이를 확률 P ≥ on_track_probability (0.5)",
-                    "가장 최근의 판단 근거 사실이 진전이고, 실패 보도가 그 뒤에 없음"),
-    DELAYED: Level(DELAYED, "delayed", "#b7791f",
-                   "unlikely_probability (0.1) ≤ P < on_track_probability (0.5)",
-                   "가장 최근의 판단 근거 사실이 최종적이지 않은 차질"),
-    UNLIKELY: Level(UNLIKELY, "unlikely", "#c0392b",
-                    "P < unlikely_probability (0.1)",
-                    "결정적 사건이 불리하게 끝남 (예: 지정 공모 탈락 후 다른 진전 없음)"),
-    UNKNOWN: Level(UNKNOWN, "not enough data", "#6b7280",
-                   "공약을 재는 공개 통계가 없거나 공약에 수치가 없음",
-                   "어느 쪽으로도 판단할 사실이 없음 (맥락 사실은 세지 않음)"),
-}
-
-DECISIVE = ("achieved", "failed", "setback", "progress")
-_BY_MEANING = {"failed": UNLIKELY, "setback": DELAYED, "progress": ON_TRACK, "achieved": ACHIEVED}
+def scale(assumptions) -> dict[str, Level]:
+    """The scale with the thresholds of the given assumptions written into its rules."""
+    on, unlikely = assumptions.on_track_probability, assumptions.unlikely_probability
+    return {
+        ACHIEVED: Level(ACHIEVED, "achieved", COLOURS[ACHIEVED],
+                        "날짜가 있는 보도(또는 공약 기사 자체)가 약속한 일이 이루어졌다고 전함; 여러 부분으로 된 공약은 모든 부분이 달성"),
+        ON_TRACK: Level(ON_TRACK, "on track", COLOURS[ON_TRACK],
+                        f"가장 최근의 판단 근거가 진전이고 그 뒤 차질·실패가 없음; 수치 공약은 기한까지 이를 확률 {on:.0%} 이상"),
+        DELAYED: Level(DELAYED, "delayed", COLOURS[DELAYED],
+                       f"가장 최근의 판단 근거가 최종적이지 않은 차질이거나 완공 예정이 기한보다 늦음; 수치 공약은 확률 "
+                       f"{unlikely:.0%} 이상 {on:.0%} 미만"),
+        UNLIKELY: Level(UNLIKELY, "unlikely", COLOURS[UNLIKELY],
+                        f"결정적 사건이 불리하게 끝남; 수치 공약은 기한까지 이를 확률 {unlikely:.0%} 미만"),
+        NO_DATA: Level(NO_DATA, "not yet rated: nothing decisive found", COLOURS[NO_DATA],
+                       "관찰할 수 있는 결과를 약속했으나, 기록된 검색에서 판단할 보도·통계를 찾지 못함"),
+        UNMEASURABLE: Level(UNMEASURABLE, "not measurable", COLOURS[UNMEASURABLE],
+                            "수치도 관찰할 수 있는 결과도 없는 방향 제시(육성·추진 등): 관련 보도는 맥락으로만 보여 줌"),
+    }
 
 
-def from_probability(probability: float, already_reached: bool, assumptions: Assumptions = DEFAULT) -> str:
-    if already_reached:
-        return ACHIEVED
+def from_probability(probability: float, assumptions) -> str:
     if probability >= assumptions.on_track_probability:
         return ON_TRACK
     if probability >= assumptions.unlikely_probability:
@@ -53,20 +64,31 @@ def from_probability(probability: float, already_reached: bool, assumptions: Ass
     return UNLIKELY
 
 
-def from_evidence(evidence: list[tuple[str, object]]) -> str:
+def from_evidence(links: list[tuple[str, object]]) -> str:
     """Status from (meaning, date) pairs: any 'achieved' wins; else the latest decisive meaning."""
-    meanings = [(m, d) for m, d in evidence if m in DECISIVE]
-    if any(m == "achieved" for m, _ in meanings):
+    decisive = [(meaning, when) for meaning, when in links if meaning in DECISIVE]
+    if any(meaning == "achieved" for meaning, _ in decisive):
         return ACHIEVED
-    if not meanings:
-        return UNKNOWN
-    latest = max(meanings, key=lambda pair: pair[1])
-    return _BY_MEANING[latest[0]]
+    if not decisive:
+        return NO_DATA
+    latest = max(decisive, key=lambda pair: pair[1])
+    return BY_MEANING[latest[0]]
 
 
-def markdown_table() -> str:
-    """The scale as a Markdown table, for the README and the reports."""
-    lines = ["| 상태 | meaning | 통계 지표의 규칙 | 사실 자료의 규칙 |", "|---|---|---|---|"]
-    for level in SCALE.values():
-        lines.append(f"| {level.label} | {level.english} | {level.statistical_rule} | {level.evidence_rule} |")
+def worst(statuses: list[str]) -> str:
+    """The worst of several statuses (측정 불가 ones are left out)."""
+    ranked = [s for s in statuses if s in ORDER]
+    return min(ranked, key=ORDER.index) if ranked else UNMEASURABLE
+
+
+def cap(status: str, ceiling: str) -> str:
+    """`status`, but no better than `ceiling`."""
+    return worst([status, ceiling])
+
+
+def markdown_table(assumptions) -> str:
+    """The scale as a Markdown table, for the README."""
+    lines = ["| 상태 | meaning | 규칙 |", "|---|---|---|"]
+    for level in scale(assumptions).values():
+        lines.append(f"| {level.label} | {level.english} | {level.rule} |")
     return "\n".join(lines)

@@ -1,88 +1,186 @@
-"""The one place a verdict is assembled: every pledge's measures and its status with evidence.
+"""The one place a verdict is assembled, from evidence that could have come out the other way:
 
-Reports only display what this module returns. Each result row names its method, the data
-vintage and the evidence it used (raw file and line, or facts row and URL).
+1. A pledge with no number and no observable outcome is 측정 불가.
+2. A pledge of named parts is no better than its worst part (a part with no evidence caps the
+   whole at 자료 미확보; a delayed part at 지연).
+3. A quantitative pledge takes its status from the first measure that can decide it: an official
+   series only where it can detect the pledge (power ≥ threshold), the MOU count process, or the
+   delivery model of its reference class. Dated facts still rule where decisive: achieved wins,
+   failed is final, and a setback caps the status at 지연.
+4. Any other pledge takes the status its dated facts give (any 'achieved', else the latest
+   decisive link; a completion scheduled after the deadline caps it at 지연).
+5. A sum of pledges (13,000 = 5,000 + 8,000) is no better than its worst part.
 """
 from __future__ import annotations
 
-import numpy as np
+import math
+from dataclasses import dataclass, field
+
 import pandas as pd
 
-from ..ingest.registry import registry
-from . import rules
-from .assumptions import DEFAULT, Assumptions
-from .employment_measures import assess_series
-from .evidence import collect, ggm_table, track_record_row
-from .inputs import Inputs
-from .investment import assess_investment, investment_table
-from .mou import assess_mou
-from .results import Assessment
-from .rows import ResultRows, deadline_of
-from .series import statistical_spec
+from . import delivery, evidence, mou, reasons, rules, statistic
+from .context import Context, statistical_spec
 
 
-def _measure(inputs, pledge, out, forecasts, backtests) -> tuple[dict | None, str]:
-    """The statistical outcome of a quantitative pledge (or None) and how it was measured."""
+@dataclass
+class Verdict:
+    pledge_id: str
+    status: str
+    deadline: int
+    deadline_assumed: bool
+    method: str
+    reason: str
+    as_of: str
+    probability: float = math.nan
+    power: float = math.nan
+    deciding_fact: str = ""
+    parts: list[tuple[str, str, str, str]] = field(default_factory=list)  # (name, status, reason, pledge id or '')
+    numbers: dict = field(default_factory=dict)
+
+
+def deadline_of(pledge, assumptions) -> tuple[int, bool]:
+    """The deadline year and whether it is assumed (the pledge states none)."""
+    if pledge.deadline_year:
+        return pledge.deadline_year, False
+    return assumptions.undated_deadline, True
+
+
+def mou_outcome(ctx: Context, pledge, a, deadline: int, as_of) -> dict:
+    """Projection of present AI firms at the deadline, with the count fit and its inputs."""
+    def compute():
+        series = mou.mou_series(ctx.facts_frame(), as_of)
+        starts = [pd.Timestamp(s) for s in a.mou_regime_starts] if a.mou_regimes == "breaks" else []
+        fit = mou.fit_counts(series, starts)
+        trials, successes = ctx.fact(f"{a.mou_presence_fact}.1")["value"], ctx.fact(f"{a.mou_presence_fact}.2")["value"]
+        share = mou.presence_share(successes, trials)
+        end = pd.Timestamp(deadline, 12, 31)
+        months = max((end - series["as_of_date"].max()).days, 0) / mou.DAYS_PER_MONTH
+        result = mou.project(fit, series["value"].iloc[-1], months, share, pledge.target_value, a.simulation_draws, a.seed)
+        return {"series": series, "fit": fit, "share": share, "result": result, "last": series.iloc[-1]}
+    key = ("mou", a.mou_regimes, a.mou_regime_starts, a.mou_presence_fact, deadline, pledge.target_value,
+           a.simulation_draws, a.seed, as_of)
+    return ctx.cached(key, compute)
+
+
+def _quantitative(ctx: Context, pledge, a, deadline: int, assumed: bool, as_of) -> dict | None:
+    """The deciding quantitative measure of a pledge: (status, method, reason, numbers), or None."""
     spec = statistical_spec(pledge)
-    if pledge.metric == "jobs" and pledge.quantitative and spec:
-        return assess_series(inputs, pledge, spec, out, forecasts, backtests), "통계: 취업자 순증 전망"
-    if pledge.metric == "firms" and pledge.quantitative and "ai_mou" in pledge.measured_facts:
-        return assess_mou(inputs, pledge, out, deadline_of(pledge, inputs.assumptions)[0]), \
-            "통계: 업무협약 추세 × 입주 비율"
-    return None, ""
-
-
-def _from_facts(pledge, pairs) -> tuple[str, str, str]:
-    """(status, method, reason) from dated facts alone."""
-    label = rules.from_evidence(pairs)
-    if label != rules.UNKNOWN:
-        decisive = [item for item in pledge.evidence if item.means in rules.DECISIVE]
-        return label, "날짜가 있는 사실", (f"판단 근거 사실 {len(decisive)}건: '달성' 보도가 있으면 달성, "
-                                          f"없으면 가장 최근 사실이 결정")
-    reason = ("공약에 수치가 없거나 이를 재는 통계가 없고, 관련 사실 자료도 없음" if not pledge.evidence else
-              "관련 사실은 맥락일 뿐 판단 근거가 되지 않음")
-    return label, "측정 수단 없음", reason
-
-
-def _status_row(inputs, pledge, outcome, method, pairs, lines) -> dict:
-    if outcome is not None:
-        label = rules.from_probability(outcome["probability"], outcome["reached"], inputs.assumptions)
-        reason = f"{outcome['model']} 기준 {outcome['deadline']}년까지 목표 수준에 이를 확률 {outcome['probability']:.0%}"
-        lines = [f"통계: 이 공약의 결과 표 ({pledge.id})", *lines]
-        probability = outcome["probability"]
+    if spec is not None:
+        last_year = None if as_of is None else as_of.year - 1
+        measure = statistic.measure(ctx, pledge, spec, a, deadline, last_year)
+        if measure.decides:
+            status = rules.ACHIEVED if measure.reached else rules.from_probability(measure.probability, a)
+            return {"status": status, "method": "statistic", "probability": measure.probability, "power": measure.power,
+                    "reason": reasons.statistic(measure, deadline, status), "as_of": str(measure.series.index.max())}
+        underpowered = {"power": measure.power, "note": reasons.underpowered(measure)}
     else:
-        label, method, reason = _from_facts(pledge, pairs)
-        probability = np.nan
-    if label != rules.UNKNOWN and not lines:
-        raise AssertionError(f"{pledge.id}: status {label} without evidence")
-    outcome = outcome or {}
-    return {"pledge_id": pledge.id, "status": label, "method": method, "probability": probability,
-            "reason": reason, "evidence": " | ".join(lines), "series": outcome.get("label", ""),
-            "model": outcome.get("model", ""), "target_level": outcome.get("target", np.nan),
-            "deadline": outcome.get("deadline", pledge.deadline_year or np.nan)}
+        underpowered = {}
+    outcome = _delivery_or_mou(ctx, pledge, a, deadline, assumed, as_of)
+    if outcome is not None:
+        outcome.update({k: v for k, v in underpowered.items() if k not in outcome or k == "note"})
+    return outcome
 
 
-def assess(assumptions: Assumptions = DEFAULT) -> Assessment:
-    """The full assessment of every pledge in the registry."""
-    inputs = Inputs(assumptions)
-    pledges = registry()
-    results, statuses, forecasts, backtests = [], [], [], []
-    investment = investment_table(inputs)
-    mou = pd.DataFrame()
-    for pledge in pledges.values():
-        out = ResultRows(pledge)
-        outcome, method = _measure(inputs, pledge, out, forecasts, backtests)
-        if outcome is not None and "mou" in outcome:
-            mou = outcome["mou"]
-        if pledge.investment_trillion_krw:
-            assess_investment(pledge, pledges, out, investment)
-        if pledge.metric == "jobs" and pledge.quantitative:
-            track_record_row(inputs, out)
-        pairs, lines = collect(inputs, pledge)
-        statuses.append(_status_row(inputs, pledge, outcome, method, pairs, lines))
-        results.extend(out.items)
-    return Assessment(
-        results=pd.DataFrame(results), statuses=pd.DataFrame(statuses),
-        forecasts=pd.concat(forecasts, ignore_index=True) if forecasts else pd.DataFrame(),
-        backtests=pd.concat(backtests, ignore_index=True) if backtests else pd.DataFrame(),
-        investment=investment, mou=mou, ggm=ggm_table(inputs))
+def _delivery_or_mou(ctx, pledge, a, deadline, assumed, as_of) -> dict | None:
+    if pledge.metric == "firms" and "ai_mou" in pledge.measured_facts:
+        projection = mou_outcome(ctx, pledge, a, deadline, as_of)
+        status = rules.from_probability(projection["result"]["probability"], a)
+        return {"status": status, "method": "mou", "probability": projection["result"]["probability"],
+                "reason": reasons.mou(projection["last"], projection["result"], deadline, pledge.target_value, status),
+                "as_of": f"{projection['last']['as_of_date']:%Y-%m-%d}"}
+    if pledge.delivery == "ai_jobs":
+        firms = ctx.pledges["ai-firms-1000"]
+        projection = mou_outcome(ctx, firms, a, deadline, as_of)
+        result = delivery.ai_jobs(ctx, projection["result"]["present_draws"], pledge.target_value,
+                                  a.full_delivery_share, a.seed)
+        status = rules.from_probability(result["probability"], a)
+        return {"status": status, "method": "delivery", "probability": result["probability"], "numbers": result,
+                "reason": reasons.ai_jobs(projection["last"], result, deadline, pledge.target_value, status),
+                "as_of": f"{projection['last']['as_of_date']:%Y-%m-%d}"}
+    if pledge.delivery:
+        cases = delivery.cases(ctx, pledge.delivery, a.excluded_reference_case, as_of)
+        if len(cases) < 2:
+            return None
+        alpha, beta = ctx.cached(("delivery", pledge.delivery, tuple(c.id for c in cases)), lambda: delivery.fit(cases))
+        result = delivery.predict(alpha, beta, pledge.target_value, a.full_delivery_share)
+        status = rules.from_probability(result["probability"], a)
+        known = max(c.known for c in cases)
+        unit = delivery.declared().classes[pledge.delivery].unit
+        return {"status": status, "method": "delivery", "probability": result["probability"], "numbers": result,
+                "reason": reasons.delivery(len(cases), result["mean_share"], deadline, assumed, pledge.target_value,
+                                           unit, result, status, f"{known:%Y-%m-%d}"),
+                "as_of": f"{known:%Y-%m-%d}"}
+    return None
+
+
+def _combine(quantitative: dict | None, facts: evidence.EvidenceStatus, pledge, deadline, assumed, ctx) -> dict:
+    """Quantitative measure and dated facts together (see the module's rule 3)."""
+    if quantitative is None:
+        searches, date = ctx.searches(pledge.id)
+        return {"status": facts.status, "method": "facts" if facts.deciding or facts.late else "none",
+                "reason": reasons.facts(facts, facts.status, deadline, assumed, searches, date)}
+    if facts.status == rules.ACHIEVED or (facts.deciding is not None and facts.deciding.means == "failed"):
+        return {**quantitative, "status": facts.status, "method": "facts",
+                "reason": reasons.facts(facts, facts.status, deadline, assumed, 0, "")}
+    combined = dict(quantitative)
+    if facts.deciding is not None and facts.deciding.means == "setback":
+        combined["status"] = rules.cap(combined["status"], rules.DELAYED)
+        combined["reason"] += reasons.capped_by_evidence(facts.deciding)
+    elif facts.deciding is not None:
+        combined["reason"] += reasons.latest_progress(facts.deciding)
+    return combined
+
+
+def _stamp(links) -> str:
+    """The latest publication day among `links` ('' when there are none)."""
+    return max((f"{link.published:%Y-%m-%d}" for link in links), default="")
+
+
+def _own(ctx: Context, pledge, a, as_of) -> Verdict:
+    deadline, assumed = deadline_of(pledge, a)
+    own, components = evidence.of_pledge(ctx, pledge, deadline, as_of)
+    if not pledge.measurable:
+        context = own.links[-1] if own.links else None
+        return Verdict(pledge.id, rules.UNMEASURABLE, deadline, assumed, "unmeasurable",
+                       reasons.unmeasurable(context), _stamp(own.links))
+    if components:
+        parts = [(name, part.status, reasons.facts(part, part.status, deadline, assumed, *ctx.searches(pledge.id)), "")
+                 for name, part in components]
+        status = rules.worst([part[1] for part in parts])
+        return Verdict(pledge.id, status, deadline, assumed, "components", reasons.components(parts, status),
+                       _stamp([link for _, part in components for link in part.links]), parts=parts)
+    quantitative = _quantitative(ctx, pledge, a, deadline, assumed, as_of) if pledge.quantitative else None
+    result = _combine(quantitative, own, pledge, deadline, assumed, ctx)
+    deciding = own.deciding.fact_id if own.deciding is not None and result["method"] == "facts" else ""
+    return Verdict(pledge.id, result["status"], deadline, assumed, result["method"], result["reason"],
+                   result.get("as_of") or _stamp(own.links), result.get("probability", math.nan),
+                   result.get("power", math.nan), deciding or "", numbers={**result.get("numbers", {}),
+                                                                         "note": result.get("note", "")})
+
+
+def assess_pledge(ctx: Context, pledge_id: str, a, as_of: pd.Timestamp | None = None,
+                  memo: dict | None = None) -> Verdict:
+    """The verdict of one pledge under assumptions `a`, knowing only what was published by `as_of`."""
+    memo = {} if memo is None else memo
+    if pledge_id in memo:
+        return memo[pledge_id]
+    pledge = ctx.pledges[pledge_id]
+    verdict = _own(ctx, pledge, a, as_of)
+    if pledge.parts:
+        parts = [assess_pledge(ctx, part, a, as_of, memo) for part in pledge.parts]
+        verdict.parts = [(ctx.pledges[p.pledge_id].title, p.status, p.reason, p.pledge_id) for p in parts]
+        ceiling = rules.worst([p.status for p in parts])
+        capped = rules.cap(verdict.status, ceiling)
+        if capped != verdict.status:
+            limiting = next(p for p in parts if p.status == ceiling)
+            verdict.reason += reasons.capped_by_parts(ctx.pledges[limiting.pledge_id].title, ceiling)
+            verdict.status = capped
+            verdict.method += "+parts"
+    memo[pledge_id] = verdict
+    return verdict
+
+
+def assess_all(ctx: Context, a, as_of: pd.Timestamp | None = None) -> dict[str, Verdict]:
+    """Every pledge's verdict under one set of assumptions."""
+    memo: dict = {}
+    return {pledge_id: assess_pledge(ctx, pledge_id, a, as_of, memo) for pledge_id in ctx.pledges}

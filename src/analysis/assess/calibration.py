@@ -1,0 +1,93 @@
+"""Forecast errors pooled over the 17 시도 by model and horizon: the calibration every statistical
+verdict rests on (bias and spread of relative errors), and a CBO-style error table.
+
+One region's 25 years cannot say how wrong a 9-year-ahead forecast is; 17 regions' rolling-origin
+backtests can. Errors are relative to the actual level, so small and large 시도 pool together.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .forecast import MIN_FIT_YEARS, MODELS, forecast, two_sided_z
+
+TWO_THIRDS = (1 / 6, 5 / 6)
+
+
+def _crosses_break(region: str, start: int, end: int, breaks: dict) -> bool:
+    year = breaks.get(region)
+    return year is not None and start < year <= end
+
+
+def backtest_region(series: pd.Series, region: str, first_origin: int, max_horizon: int, breaks: dict) -> list[dict]:
+    """Rolling-origin forecasts of one region's series: one row per model, origin and horizon."""
+    rows = []
+    last = int(series.index.max())
+    for origin in range(first_origin, last):
+        train = series[series.index <= origin]
+        if len(train) < MIN_FIT_YEARS:
+            continue
+        until = min(origin + max_horizon, last)
+        if _crosses_break(region, int(train.index.min()), until, breaks):
+            continue
+        for model in MODELS:
+            result = forecast(train, model, until)
+            for year, mean, sd in zip(result.years, result.mean, result.sd):
+                actual = float(series[year])
+                rows.append({"region": region, "model": model, "origin": origin, "horizon": int(year - origin),
+                             "actual": actual, "forecast": float(mean), "sd": float(sd),
+                             "error": (actual - mean) / actual, "degenerate": result.degenerate})
+    return rows
+
+
+def pooled_backtest(panel: pd.DataFrame, train_start: int, first_origin: int, max_horizon: int,
+                    breaks: tuple = ()) -> pd.DataFrame:
+    """Rolling-origin backtests of every region of `panel` (region, year, value) from `train_start`.
+
+    Spans crossing a declared break (세종's split from 충남) are left out.
+    """
+    rows = []
+    broken = dict(breaks)
+    for region, group in panel.groupby("region", sort=True):
+        series = group.dropna(subset=["value"]).set_index("year")["value"].astype(float).sort_index()
+        series = series[series.index >= train_start]
+        rows += backtest_region(series, region, first_origin, max_horizon, broken)
+    return pd.DataFrame(rows, columns=["region", "model", "origin", "horizon", "actual", "forecast", "sd", "error",
+                                       "degenerate"])
+
+
+def calibration_table(backtests: pd.DataFrame, level: float = 0.8) -> pd.DataFrame:
+    """Per model and horizon: count, bias (mean relative error), MAE, RMSE, the central two-thirds of
+    errors, the spread after bias (sd), and the coverage of the models' own 80% intervals."""
+    z = two_sided_z(level)
+    rows = []
+    for (model, horizon), group in backtests.groupby(["model", "horizon"], sort=True):
+        errors = group["error"].to_numpy()
+        raw_sd = (group["sd"] / group["actual"]).to_numpy()
+        bias = float(errors.mean())
+        spread = float(np.sqrt(np.mean((errors - bias) ** 2)))
+        low, high = np.quantile(errors, TWO_THIRDS)
+        rows.append({"model": model, "horizon": int(horizon), "forecasts": len(errors),
+                     "regions": group["region"].nunique(), "mean_error": bias,
+                     "mae": float(np.abs(errors).mean()), "rmse": float(np.sqrt(np.mean(errors ** 2))),
+                     "two_thirds_low": float(low), "two_thirds_high": float(high), "sd": spread,
+                     "coverage_80_model": float(np.mean(np.abs(errors) <= z * raw_sd)),
+                     "coverage_80_calibrated": float(np.mean(np.abs(errors - bias) <= z * spread))})
+    return pd.DataFrame(rows)
+
+
+def at_horizon(table: pd.DataFrame, model: str, horizon: int) -> pd.Series | None:
+    """The calibration row of a model at a horizon, or None when the backtest cannot reach it."""
+    rows = table[(table["model"] == model) & (table["horizon"] == horizon)]
+    return rows.iloc[0] if len(rows) else None
+
+
+def select_model(table: pd.DataFrame, horizon: int, refused: set[str] = frozenset()) -> str:
+    """The model with the smallest spread of errors at `horizon`, or at the longest horizon the
+    backtest reaches below it (among the models not refused)."""
+    usable = table[~table["model"].isin(refused)]
+    reachable = usable[usable["horizon"] <= horizon]
+    if reachable.empty:
+        raise ValueError(f"no usable model: every model is refused ({sorted(refused)}) or the backtest is empty")
+    rows = reachable[reachable["horizon"] == reachable["horizon"].max()]
+    return str(rows.sort_values(["sd", "model"]).iloc[0]["model"])

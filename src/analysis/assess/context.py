@@ -1,0 +1,78 @@
+"""What an assessment reads, loaded once, and the costly computations it shares between pledges,
+scenarios of the sensitivity grid and dates of the status history (cached by their inputs)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..ingest import yamlfile
+from ..ingest.registry import registry
+from ..tables import queries, raw, store
+from .assumptions import Assumptions, defaults
+
+SERIES_TABLES = ("employment_sido_annual", "employment_sido_industry_annual")  # annual series in 천명
+
+
+class Context:
+    """Processed tables, facts and the registry, with caches for backtests and model fits."""
+
+    def __init__(self):
+        self.facts = store.load("facts").set_index("fact_id", drop=False)
+        self.employment = store.load("employment_sido_annual")
+        self.industry = store.load("employment_sido_industry_annual")
+        self.monthly = store.load("employment_monthly")
+        self.establishments = store.load("establishments_sido_industry")
+        self.manufacturing = store.load("manufacturing_ksic2_2024")
+        self.pledges = registry()
+        self.defaults: Assumptions = defaults()
+        self.search_log = pd.read_csv(raw.verified("facts/search_log.csv"), dtype=str, keep_default_na=False)
+        self._cache: dict = {}
+
+    def cached(self, key: tuple, compute):
+        """`compute()` once per key: backtests and fits shared across pledges and scenarios."""
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
+
+    def fact(self, fact_id: str) -> pd.Series:
+        if fact_id not in self.facts.index:
+            raise yamlfile.ConfigError(f"fact {fact_id!r} is not in the facts table (data/raw/facts/facts.csv)")
+        return self.facts.loc[fact_id]
+
+    def facts_frame(self) -> pd.DataFrame:
+        return self.facts.reset_index(drop=True)
+
+    def searches(self, pledge_id: str) -> tuple[int, str]:
+        """(distinct queries logged for a pledge, date of the last search)."""
+        rows = self.search_log[self.search_log["pledge_id"].str.split(r"[;, ]+").map(lambda ids: pledge_id in ids)]
+        return rows["query"].nunique(), (rows["date"].max() if len(rows) else "")
+
+    def last_search(self) -> str:
+        """The day of the latest logged search (when a pledge has none of its own)."""
+        return str(self.search_log["date"].max())
+
+    # -- series ------------------------------------------------------------------------------------
+    def series_rows(self, spec: dict) -> tuple[str, pd.DataFrame]:
+        """(label, rows with year, value in 천명, source) for a registry series spec."""
+        return queries.series(spec, self.employment, self.industry)
+
+    def panel(self, spec: dict) -> pd.DataFrame:
+        """The same indicator for all 17 시도 (region, year, value)."""
+        if spec["table"] == "employment_sido_annual":
+            rows = self.employment[self.employment["item"] == queries.EMPLOYED]
+        else:
+            rows = self.industry[self.industry["section"] == spec["section"]]
+        return rows[rows["region"] != "전국"][["region", "year", "value"]].dropna(subset=["value"])
+
+
+def statistical_spec(pledge) -> dict | None:
+    """The first series spec of a pledge that the forecasting methods can use, or None."""
+    return next((s for s in pledge.measured_series if s["table"] in SERIES_TABLES), None)
+
+
+def series_key(spec: dict) -> tuple:
+    return tuple(sorted((k, str(v)) for k, v in spec.items() if k != "proxy"))
+
+
+def panel_key(spec: dict) -> tuple:
+    """What identifies a spec's 17-시도 panel (its region does not)."""
+    return spec["table"], spec.get("section", "")

@@ -1,0 +1,144 @@
+"""Verdicts on the real registry and data: each rule of assess/verdict.py, the regressions found in
+review (a whole rated better than its parts, an undetectable statistic deciding, a deadline that
+moved nothing) and the stored interface the reports read."""
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+import pytest
+
+from analysis.assess import forecast, rules, statistic
+from analysis.assess.assumptions import defaults
+from analysis.assess.context import Context, statistical_spec
+from analysis.assess.forecast import MODELS
+from analysis.assess.history import history
+from analysis.assess.results import load_table
+from analysis.assess.verdict import assess_all, assess_pledge
+
+
+@pytest.fixture(scope="module")
+def ctx(processed):
+    return Context()
+
+
+@pytest.fixture(scope="module")
+def verdicts(ctx):
+    return assess_all(ctx, ctx.defaults)
+
+
+def test_every_pledge_gets_a_status_of_the_scale(verdicts, ctx):
+    assert set(verdicts) == set(ctx.pledges)
+    assert {v.status for v in verdicts.values()} <= {*rules.ORDER, rules.UNMEASURABLE}
+
+
+def test_a_whole_is_never_better_than_its_parts(verdicts, ctx):
+    for pledge_id, verdict in verdicts.items():
+        parts = [verdicts[p].status for p in ctx.pledges[pledge_id].parts] + [p[1] for p in verdict.parts]
+        if parts:
+            assert rules.ORDER.index(verdict.status) <= rules.ORDER.index(rules.worst(parts)), pledge_id
+
+
+def test_the_13000_sum_is_not_decided_by_an_undetectable_statistic(verdicts, ctx):
+    verdict = verdicts["jobs-13000"]
+    spec = statistical_spec(ctx.pledges["jobs-13000"])
+    measure = statistic.measure(ctx, ctx.pledges["jobs-13000"], spec, ctx.defaults, verdict.deadline)
+    assert not measure.decides and measure.power < ctx.defaults.power_threshold
+    assert not verdict.method.startswith("statistic")
+    # the baseline assumption only moves a statistic that cannot decide: the status stays
+    level = assess_all(ctx, ctx.defaults.with_overrides(baseline="level"))["jobs-13000"]
+    assert level.status == verdict.status
+
+
+def test_a_statistic_decides_only_with_enough_power(verdicts):
+    for verdict in verdicts.values():
+        if verdict.method.startswith("statistic"):
+            assert verdict.power >= 0.8
+
+
+@pytest.mark.parametrize("overrides", [
+    {"train_start": 2010}, {"train_start": 2015}, {"backtest_first_origin": 2005}, {"selection_horizon": 1},
+    *({"model": model} for model in MODELS), {"undated_deadline": 2028}, {"mou_regimes": "single"}])
+def test_every_declared_alternative_gives_a_verdict_with_a_dated_reason(ctx, overrides):
+    for pledge_id, verdict in assess_all(ctx, ctx.defaults.with_overrides(**overrides)).items():
+        assert verdict.status in (*rules.ORDER, rules.UNMEASURABLE), (pledge_id, overrides)
+        assert re.search(r"\d{4}", verdict.reason), (pledge_id, verdict.reason)
+
+
+def test_a_later_undated_deadline_does_not_make_the_cluster_on_track(ctx):
+    later = assess_pledge(ctx, "future-car-cluster-jobs", ctx.defaults.with_overrides(undated_deadline=2032))
+    assert later.status != rules.ON_TRACK
+
+
+def test_unmeasurable_and_no_data_say_why(verdicts, ctx):
+    for pledge_id, verdict in verdicts.items():
+        if verdict.status == rules.UNMEASURABLE:
+            assert not ctx.pledges[pledge_id].measurable and "수치도" in verdict.reason
+        if verdict.status == rules.NO_DATA and verdict.method == "none":
+            searches, day = ctx.searches(pledge_id)
+            assert searches >= 1 and f"검색어 {searches}개" in verdict.reason and day in verdict.reason
+
+
+def test_no_reason_is_the_rule_itself(verdicts):
+    rule_texts = {level.rule for level in rules.scale(defaults()).values()}
+    for verdict in verdicts.values():
+        assert verdict.reason not in rule_texts
+        assert verdict.reason.endswith(verdict.status) or "→" in verdict.reason
+
+
+def test_the_deadline_is_shown_and_marked_when_assumed(verdicts, ctx):
+    for pledge_id, verdict in verdicts.items():
+        pledge = ctx.pledges[pledge_id]
+        assert verdict.deadline_assumed == (not pledge.deadline_year)
+        assert verdict.deadline == (pledge.deadline_year or ctx.defaults.undated_deadline)
+
+
+def test_a_degenerate_ets_fit_is_never_selected(processed, monkeypatch):
+    monkeypatch.setattr(forecast, "DEGENERATE_SMOOTHING", 1.0)  # every ETS fit counts as degenerate
+    fresh = Context()
+    pledge = fresh.pledges["jobs-13000"]
+    for model in ("selected", "ETS(A,Ad,N)"):
+        a = fresh.defaults.with_overrides(model=model)
+        measure = statistic.measure(fresh, pledge, statistical_spec(pledge), a, 2030)
+        assert "ETS(A,Ad,N)" in measure.refused
+        if model == "selected":
+            assert measure.model != "ETS(A,Ad,N)"
+
+
+def test_history_ends_at_todays_status(ctx, verdicts):
+    frame = history(ctx, ctx.defaults)
+    last = frame.groupby("pledge_id").tail(1).set_index("pledge_id")["status"]
+    for pledge_id, status in last.items():
+        assert status == verdicts[pledge_id].status, pledge_id
+    assert frame.groupby("pledge_id")["as_of"].apply(lambda days: days.is_monotonic_increasing).all()
+
+
+def test_stored_interface_columns(results):
+    statuses = load_table("statuses")
+    assert {"pledge_id", "status", "deadline", "deadline_assumed", "robustness", "robustness_label", "power",
+            "reason_ko", "as_of", "checked", "flips"} <= set(statuses.columns)
+    sensitivity = load_table("sensitivity")
+    assert {"pledge_id", "scenario", "status"} <= set(sensitivity.columns)
+    assert (sensitivity.groupby("pledge_id")["scenario"].first() == "기본값").all()
+    calibration = load_table("calibration")
+    assert {"panel", "model", "horizon", "mean_error", "mae", "rmse", "sd", "coverage_80_model"} <= set(calibration.columns)
+    assert statuses["robustness"].between(0, 1).all()
+
+
+def test_robustness_counts_the_scenarios_that_keep_the_status(results):
+    statuses = load_table("statuses").set_index("pledge_id")
+    grid = load_table("sensitivity")
+    for pledge_id, group in grid.groupby("pledge_id"):
+        same = (group["status"] == statuses.loc[pledge_id, "status"]).mean()
+        assert statuses.loc[pledge_id, "robustness"] == pytest.approx(same)
+        flips = statuses.loc[pledge_id, "flips"]
+        assert (isinstance(flips, float) and math.isnan(flips)) == (same == 1.0)
+
+
+@pytest.mark.slow
+def test_the_assessment_is_deterministic(processed):
+    from analysis.assess.results import assess
+    first, second = assess(), assess()
+    for name, frame in first.tables.items():
+        pd.testing.assert_frame_equal(frame, second.tables[name], obj=name)
