@@ -6,7 +6,8 @@ import re
 import pytest
 
 from analysis import paths
-from analysis.report import runner, specs as report
+from analysis.report import runner
+from analysis.report import specs as report
 
 BUILT = sorted(paths.REPORTS.glob("*.html"))
 needs_reports = pytest.mark.skipif(not (paths.REPORTS / "index.html").exists(),
@@ -33,7 +34,7 @@ def no_kernel(monkeypatch):
     ({"pledge_id": "jobs-13000", "colour": "red"}, r"unknown parameter\(s\) \['colour'\]"),
     ({"pledge_id": "jobs-99999"}, "unknown pledge id 'jobs-99999'; valid: jobs-13000"),
     ({"pledge_id": 13000}, "should be a str"),
-    ({"pledge_id": "jobs-13000", "assumptions": {"baseline": "vibes"}}, "baseline 'vibes'"),
+    ({"pledge_id": "jobs-13000", "assumptions": {"baseline": "vibes"}}, r"assumption baseline: .*'trend' or 'level' \(value 'vibes'\)"),
 ])
 def test_bad_parameters_are_refused_before_a_kernel_starts(no_kernel, parameters, message):
     spec = report.ReportSpec("x", "pledge", paths.NOTEBOOKS / "pledge.py", "x", parameters)
@@ -74,8 +75,10 @@ def test_each_notebook_executes_on_the_real_data(specs, results, tmp_path, monke
     spec = specs[name]
     spec = report.ReportSpec(spec.name, spec.kind, spec.notebook, spec.title, spec.parameters)
     html = runner.build(spec).read_text(encoding="utf-8")
-    assert "자료 시점과 빌드 정보" in html and "<img" in html
+    assert "재현 정보" in html and "<img" in html
     assert (tmp_path / f"{name}.ipynb").exists() and (tmp_path / f"{name}.json").exists()
+    downloads = list((tmp_path / name).glob("*.csv"))
+    assert downloads and all(f'href="{name}/{d.name}"' in html for d in downloads)
 
 
 @pytest.mark.slow
@@ -83,67 +86,69 @@ def test_a_failed_run_keeps_the_previous_report_and_names_the_cell(results, tmp_
     monkeypatch.setattr(paths, "REPORTS", tmp_path)
     text = (paths.NOTEBOOKS / "overview.py").read_text(encoding="utf-8")
     broken = tmp_path / "broken.py"
-    broken.write_text(text.replace("# %%\nfrom IPython", "# %%\nraise ValueError('broken on purpose')\n\n# %%\nfrom IPython", 1),
-                      encoding="utf-8")
+    broken.write_text(text.replace("# %%\nfrom analysis", "# %%\nraise ValueError('broken on purpose')\n\n# %%\n"
+                                   "from analysis", 1), encoding="utf-8")
     spec = report.ReportSpec("broken", "overview", broken, "broken", {})
     spec.html.write_text("previous report", encoding="utf-8")
-    with pytest.raises(report.ReportError, match=r"broken.py failed in cell \d+ \(cell index \d+, `raise ValueError.*ValueError: broken on purpose"):
+    with pytest.raises(report.ReportError, match=r"broken.py failed in cell \d+ \(cell index \d+, `raise ValueError"
+                                                 r".*ValueError: broken on purpose"):
         runner.build(spec)
     assert spec.html.read_text(encoding="utf-8") == "previous report"
-    assert not list(tmp_path.glob(".*.tmp"))
+    assert not list(tmp_path.glob(".*.tmp")) and not (tmp_path / "broken").exists()
 
 
 # -- the built HTML --------------------------------------------------------------------------------
 
 EXTERNAL = re.compile(r"<(?:script|img|link|iframe|source)\b[^>]*\b(?:src|href)\s*=\s*[\"'](?:https?:)?//", re.I)
 CSS_URL = re.compile(r"url\(\s*[\"']?(?:https?:)?//", re.I)
+DATA_URI = re.compile(r"data:[a-z/+-]+;base64,[A-Za-z0-9+/=]+")
+READER_PAGES = [p for p in BUILT if p.name != "analyst.html"]
 
 
 @needs_reports
 @pytest.mark.parametrize("page", BUILT, ids=[p.name for p in BUILT])
-def test_pages_fetch_nothing_from_the_network(page):
+def test_pages_are_self_contained_lean_and_fit_a_phone(page):
     html = page.read_text(encoding="utf-8")
     assert not EXTERNAL.search(html), EXTERNAL.search(html).group(0)
     assert not CSS_URL.search(html)
-    assert "require.js" not in html and "mathjax" not in html.lower()
+    assert "require.js" not in html and "mathjax" not in html.lower() and "jp-" not in html
     assert "@font-face" in html and "data:font/woff;base64" in html
-    assert "<pre" not in html or "class=\"highlight" not in html  # no code cells shown
+    assert re.search(r'<meta (?=[^>]*name="viewport")(?=[^>]*content="width=device-width, initial-scale=1")', html)
+    assert len(DATA_URI.sub("", html).encode("utf-8")) <= 60_000, "HTML+CSS over 60 KB without images and font"
+    assert 'href="index.html"' in html and "Traceback" not in html
 
 
 @needs_reports
-@pytest.mark.parametrize("page", [p for p in BUILT if p.name != "index.html"], ids=lambda p: p.name)
-def test_pages_have_toc_footer_and_no_code(page):
+@pytest.mark.parametrize("page", READER_PAGES, ids=[p.name for p in READER_PAGES])
+def test_every_chart_has_korean_alt_text_and_every_download_exists(page):
     html = page.read_text(encoding="utf-8")
-    assert "class='toc'" in html and "class='provenance'" in html
-    assert "빌드 git 리비전" in html and "sha256" in html and "pandas" in html
-    assert not re.search(r'class="[^"]*jp-InputArea-editor', html) and "plotting.setup()" not in html
-    assert "Traceback" not in html
+    for alt in re.findall(r'<img [^>]*alt="([^"]*)"', html):
+        assert re.search(r"[가-힣]", alt) and "No description" not in alt
+    assert html.count("<img ") == len(re.findall(r'<img [^>]*alt="[^"]+"', html))
+    for href in re.findall(r'href="(?!https?:)([^"]+\.csv)"', html):
+        assert (paths.REPORTS / href).exists(), href
 
 
 @needs_reports
-def test_overview_shows_the_verdict_table_with_images(specs):
-    html = (paths.REPORTS / "overview.html").read_text(encoding="utf-8")
-    assert "status-badge" in html and html.count("status-badge") >= len([s for s in specs.values() if s.kind == "pledge"])
-    assert "data:image/png;base64" in html
-    for spec in specs.values():
-        if spec.kind == "pledge":
-            assert f"{spec.name}.html" in html
-
-
-@needs_reports
-def test_index_lists_every_report_with_status_and_date(specs):
+def test_index_is_the_scorecard_and_links_every_report(specs):
     html = (paths.REPORTS / "index.html").read_text(encoding="utf-8")
     for spec in specs.values():
-        assert f"href='{spec.name}.html'" in html
+        if spec.kind != "overview":
+            assert f'href="{spec.name}.html"' in html
         assert spec.executed.exists()
-    assert html.count("class='badge'") == len([s for s in specs.values() if s.kind == "pledge"])
+    assert ".ipynb" not in html, "notebook JSON belongs on the analysts' page"
+    analyst = (paths.REPORTS / "analyst.html").read_text(encoding="utf-8")
+    assert all(f'href="{spec.name}.ipynb"' in analyst for spec in specs.values())
+    assert "상태별 공약 수" in html and 'id="filter-status"' in html
 
 
 @needs_reports
-def test_every_number_has_a_source_line(specs):
+def test_pledge_pages_navigate_to_neighbours_and_related_pledges():
     html = (paths.REPORTS / "pledge-jobs-13000.html").read_text(encoding="utf-8")
-    assert "data/raw/kosis/eaps_sido_industry_employed_annual_2015_2025.csv:65" in html
-    assert "facts/facts.csv:" in html and "https://" in html
+    nav = re.search(r'<nav [^>]*class="site".*?</nav>', html, flags=re.S).group(0)
+    assert 'href="index.html"' in nav and 'href="overview.html"' in nav
+    assert 'href="pledge-future-car-cluster-jobs.html"' in nav and 'href="pledge-ai-foundry.html"' in nav
+    assert "관련:" in nav and "다음:" in nav
 
 
 def test_region_sweep_declares_all_17(tmp_path):
@@ -152,3 +157,20 @@ def test_region_sweep_declares_all_17(tmp_path):
         "regions: [광주광역시]", "regions: all"), encoding="utf-8")
     regions = [s for s in report.load_specs(config).values() if s.kind == "region"]
     assert len(regions) == 17 and {s.name for s in regions} >= {"region-24", "region-11", "region-39"}
+
+
+@pytest.mark.slow
+def test_the_17_region_sweep_builds_and_passes_the_page_checks(results, tmp_path, monkeypatch):
+    """Every 시도 report, built in one batch as `regions: all` declares them."""
+    from analysis.report.batch import build_all
+    config = tmp_path / "reports.yaml"
+    config.write_text(paths.REPORTS_CONFIG.read_text(encoding="utf-8").replace("regions: [광주광역시]", "regions: all"),
+                      encoding="utf-8")
+    monkeypatch.setattr(paths, "REPORTS", tmp_path / "reports")
+    regions = [s for s in report.load_specs(config).values() if s.kind == "region"]
+    outcomes = build_all(regions)
+    assert [o.name for o in outcomes if not o.ok] == []
+    for spec in regions:
+        html = spec.html.read_text(encoding="utf-8")
+        assert len(DATA_URI.sub("", html).encode("utf-8")) <= 60_000 and "<img " in html
+        assert all(re.search(r"[가-힣]", alt) for alt in re.findall(r'alt="([^"]*)"', html))

@@ -7,6 +7,7 @@
   data [TABLE ...]                                   build processed tables (all of them: + checks)
   checks                                             data dictionary, registry references, cross-file checks
   results                                            compute the feasibility assessment
+  review                                             write docs/evidence-review.md (every evidence link, one page)
   makefile                                           print the generated per-table / per-report rules
   report NAME [NAME ...]                             build reports (names from config/reports.yaml)
   index                                              write reports/index.html
@@ -77,11 +78,17 @@ def _checks(_args) -> int:
     """After the tables: data dictionary, registry references, cross-file checks, vintage."""
     from . import paths
     from .files import write_csv_if_changed
-    from .ingest.registry import check_fact_references, registry
+    from .ingest.registry import registry
+    from .ingest.registry_checks import check_fact_references, check_quotes
     from .tables import crosscheck, dictionary, store
     from .tables.vintage import write_vintage
     dictionary.write()
     check_fact_references(registry(), set(store.load("facts")["fact_id"]))
+    misquoted = check_quotes(registry())
+    for line in misquoted:
+        print(f"[check] FAIL {paths.PLEDGES.name}: {line}", file=sys.stderr)
+    if misquoted:
+        return 1
     checks = crosscheck.run()
     for row in checks.itertuples():
         print(f"[check] {'ok ' if row.passed else 'FAIL'} {row.check}: worst gap {row.worst_relative_gap:.4%} "
@@ -94,14 +101,15 @@ def _checks(_args) -> int:
 
 
 def _results(_args) -> int:
-    from .assess.results import write_assessment
-    from .assess.verdict import assess
+    from .assess.results import assess, write_assessment
     from .report.guard import record_fingerprint
+    started = time.perf_counter()
     assessment = assess()
     write_assessment(assessment)
     record_fingerprint()
-    counts = assessment.statuses["status"].value_counts().to_dict()
-    print(f"[results] {len(assessment.statuses)} pledges: {counts}")
+    statuses = assessment.tables["statuses"]
+    print(f"[results] {len(statuses)} pledges in {time.perf_counter() - started:.0f}s: "
+          f"{statuses['status'].value_counts().to_dict()}")
     return 0
 
 
@@ -186,6 +194,13 @@ def _index(_args) -> int:
     return 0
 
 
+def _review(_args) -> int:
+    from .report import review
+    changed = review.write()
+    print(f"[review] {review.PATH.relative_to(review.paths.ROOT)} {'written' if changed else 'unchanged'}")
+    return 0
+
+
 def _notebooks(_args) -> int:
     from . import paths
     from .report.notebooks import write_ipynb
@@ -227,6 +242,7 @@ def _parser() -> argparse.ArgumentParser:
     data.set_defaults(run=_data)
     commands.add_parser("checks", help="data dictionary, cross-file checks, vintage").set_defaults(run=_checks)
     commands.add_parser("results", help="compute the feasibility assessment").set_defaults(run=_results)
+    commands.add_parser("review", help="write docs/evidence-review.md from the registry").set_defaults(run=_review)
     commands.add_parser("makefile", help="print generated make rules").set_defaults(run=_makefile)
     build = commands.add_parser("report", help="build reports by name (all at once, one per core)")
     build.add_argument("names", nargs="*")

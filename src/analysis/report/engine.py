@@ -19,10 +19,22 @@ ENGINE_NAME = "gwangju-inprocess"
 
 def _shell():
     """A new IPython shell with no history database (several run at once) and inline figures."""
+    from IPython.core.displayhook import DisplayHook
     from IPython.core.interactiveshell import InteractiveShell
     from traitlets.config import Config
 
+    class QuietDisplayHook(DisplayHook):
+        """A cell's value becomes its execute_result (see _outputs), never an `Out[n]:` line on stdout."""
+
+        def write_output_prompt(self):
+            return None
+
+        def write_format_data(self, format_dict, md_dict=None):
+            return None
+
     class Shell(InteractiveShell):
+        displayhook_class = QuietDisplayHook
+
         def enable_gui(self, gui=None):  # inline figures need no event loop
             return None
 

@@ -1,13 +1,19 @@
-"""Figures for the reports, in Korean, with the bundled NanumGothic font (see fonts.py)."""
+"""Charts for the reports, in Korean, with the bundled NanumGothic font (see fonts.py). Each
+function returns a matplotlib figure; `Page.figure` draws it at 2× with its alt text and data."""
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
-import numpy as np
 import pandas as pd
 from matplotlib import font_manager
 
 from ..assess import rules
 from .fonts import FONT_FAMILY, font_directory
+from .prose import MODEL_KO
+
+INK, TARGET, GREY = "#1f2328", "#b42318", "#8c959f"
+MODEL_COLOURS = {"ETS(A,Ad,N)": "#1f5fa8", "ARIMA(0,1,0)+drift": "#8a4b00", "OLS trend": "#6e40aa"}
+COVERS_KO = {"direct": ("직접 고용", "#1f5fa8"), "induced": ("유발 고용", "#8a4b00"),
+             "direct+indirect": ("직·간접 고용", "#8a4b00"), "supplier": ("협력사", GREY), "not stated": ("밝히지 않음", GREY)}
 
 
 def setup() -> None:
@@ -21,102 +27,102 @@ def setup() -> None:
                          "savefig.dpi": 100, "figure.figsize": (8, 4.2)})
 
 
-def history_with_pledges(history: pd.DataFrame, title: str, pledge_paths: pd.DataFrame | None = None):
-    """Employed persons over time; derived years hollow; pledge paths drawn from their base year."""
+def _finish(fig, ax, title: str, unit: str, legend: str | None = "upper left"):
+    """Title with the unit in it (a rotated Korean axis label reads badly), legend, tight layout."""
+    ax.set_title(f"{title} ({unit})" if unit and unit not in title else title)
+    if legend:
+        ax.legend(loc=legend, fontsize=8.5)
+    fig.tight_layout()
+    return fig
+
+
+def history_with_targets(history: pd.DataFrame, title: str, targets: list[dict] | None = None):
+    """Employed persons over time (derived years hollow) and each pledge's path from its base year
+    to its target at the deadline, the target marked at its year."""
     fig, ax = plt.subplots()
-    published = history[~history["derived"]]
-    derived = history[history["derived"]]
-    ax.plot(history["year"], history["value"], color="#444", lw=1.2)
-    ax.scatter(published["year"], published["value"], color="#222", s=18, zorder=3, label="공표값")
+    published, derived = history[~history["derived"]], history[history["derived"]]
+    ax.plot(history["year"], history["value"], color=INK, lw=1.2)
+    ax.scatter(published["year"], published["value"], color=INK, s=16, zorder=3, label="공표값")
     if len(derived):
-        ax.scatter(derived["year"], derived["value"], facecolor="white", edgecolor="#222", s=18, zorder=3,
+        ax.scatter(derived["year"], derived["value"], facecolor="white", edgecolor=INK, s=16, zorder=3,
                    label="산출값 (15세이상인구×고용률)")
-    if pledge_paths is not None:
-        for (label, group), colour in zip(pledge_paths.groupby("label", sort=False), ("#c0392b", "#2f6fb3", "#b7791f")):
-            ax.plot(group["year"], group["value"], ls="--", color=colour, lw=1.5, label=label)
-    ax.set_title(title)
+    for target, colour in zip(targets or [], (TARGET, "#1f5fa8", "#8a4b00")):
+        ax.plot([target["base_year"], target["deadline"]], [target["base"], target["level"]], ls="--", color=colour,
+                lw=1.3)
+        ax.scatter([target["deadline"]], [target["level"]], marker="*", s=120, color=colour, zorder=4,
+                   label=target["label"])
     ax.set_xlabel("연도")
-    ax.set_ylabel("취업자 (천명)")
-    ax.legend(loc="upper left", fontsize=9)
-    fig.tight_layout()
-    return fig
+    return _finish(fig, ax, title, "천 명")
 
 
-def forecast_fan(history: pd.Series, forecasts: pd.DataFrame, target: float | None, deadline: int, title: str,
-                 unit: str = "천명"):
-    """History, each model's forecast with its 80% interval, and the target level."""
+def forecast_fan(history: pd.DataFrame, forecasts: pd.DataFrame, title: str, target: dict | None = None,
+                 unit: str = "천 명"):
+    """History, each model's calibrated forecast with its 80% interval (the selected model bold,
+    the others faint), and the target level marked at the deadline year only."""
     fig, ax = plt.subplots()
-    ax.plot(history.index, history.values, color="#222", lw=1.5, marker="o", ms=3, label="실적")
-    colours = ("#2f6fb3", "#b7791f", "#6b7280")
-    for (model, group), colour in zip(forecasts.groupby("model", sort=False), colours):
-        ax.plot(group["year"], group["mean"], color=colour, lw=1.3, label=f"{model} 예측")
-        ax.fill_between(group["year"], group["lower_80"], group["upper_80"], color=colour, alpha=0.15)
-    if target is not None and np.isfinite(target):
-        ax.axhline(target, color="#c0392b", ls="--", lw=1.2, label=f"목표 수준 ({deadline})")
-    ax.set_title(title)
+    ax.plot(history["year"], history["value"], color=INK, lw=1.5, marker="o", ms=3, label="실적")
+    for model, group in forecasts.groupby("model", sort=False):
+        chosen = bool(group["selected"].iloc[0])
+        colour = MODEL_COLOURS[model]
+        name = MODEL_KO[model] + (" (선택한 모형)" if chosen else "")
+        ax.plot(group["year"], group["mean"], color=colour, lw=2.4 if chosen else 1, ls="-" if chosen else ":",
+                label=name, alpha=1 if chosen else 0.8)
+        if chosen:
+            ax.fill_between(group["year"], group["lower_80"], group["upper_80"], color=colour, alpha=0.18,
+                            label="선택한 모형의 80% 예측구간")
+    if target is not None:
+        ax.scatter([target["year"]], [target["level"]], marker="*", s=160, color=TARGET, zorder=5,
+                   label=target["label"])
     ax.set_xlabel("연도")
-    ax.set_ylabel(unit)
-    ax.legend(loc="upper left", fontsize=8)
-    fig.tight_layout()
-    return fig
+    return _finish(fig, ax, title, unit)
+
+
+def mou_projection(series: pd.DataFrame, projection: dict, title: str):
+    """Cumulative MOU counts, and at the end of the deadline year the projected present firms
+    (95% interval) against the target, both labelled with their date."""
+    fig, ax = plt.subplots()
+    ax.plot(series["as_of_date"], series["value"], marker="o", ms=3, color="#1f5fa8", label="누적 AI 업무협약 수")
+    when = projection["date"]
+    ax.errorbar([when], [projection["present_mean"]],
+                yerr=[[projection["present_mean"] - projection["present_lower"]],
+                      [projection["present_upper"] - projection["present_mean"]]],
+                fmt="D", color="#1a7f37", capsize=4, label=f"{when:%Y}년 말 입주 기업 전망 (95% 구간)")
+    ax.scatter([when], [projection["target"]], marker="*", s=160, color=TARGET, zorder=5,
+               label=f"공약 목표 {projection['target']:,.0f}개 ({when:%Y}년 말)")
+    ax.annotate(f"{when:%Y}년 말", (when, projection["target"]), textcoords="offset points", xytext=(-40, 8),
+                fontsize=8.5)
+    ax.set_xlabel("발표 시점")
+    return _finish(fig, ax, title, "개")
+
+
+def investment_per_job(table: pd.DataFrame, pledge_ratio: float | None, title: str):
+    """Jobs per 1조원 of comparable projects and coefficients (log scale), the pledge as a line."""
+    frame = table.sort_values("jobs_per_trillion_krw")
+    fig, ax = plt.subplots(figsize=(8, 5))
+    ax.barh(frame["comparison"], frame["jobs_per_trillion_krw"], color=[COVERS_KO[c][1] for c in frame["covers"]])
+    if pledge_ratio:
+        ax.axvline(pledge_ratio, color=TARGET, ls="--", label=f"공약 {pledge_ratio:,.0f}명/조원")
+    for covers in dict.fromkeys(frame["covers"]):
+        label, colour = COVERS_KO[covers]
+        ax.barh([], [], color=colour, label=label)
+    ax.set_xscale("log")
+    ax.set_xlabel("1조원당 일자리 (명, 로그 척도)")
+    return _finish(fig, ax, title, "", legend="lower right")
 
 
 def ranking(frame: pd.DataFrame, value: str, highlight: str, title: str, xlabel: str):
     """Horizontal bars of the 17 시도, the highlighted region in colour."""
     frame = frame.sort_values(value)
     fig, ax = plt.subplots(figsize=(8, 5))
-    colours = ["#c0392b" if r == highlight else "#9ca3af" for r in frame["region"]]
-    ax.barh(frame["region"], frame[value], color=colours)
-    ax.set_title(title)
+    ax.barh(frame["region"], frame[value], color=[TARGET if r == highlight else GREY for r in frame["region"]])
     ax.set_xlabel(xlabel)
-    fig.tight_layout()
-    return fig
+    return _finish(fig, ax, title, "", legend=None)
 
 
-def mou_projection(series: pd.DataFrame, projection: dict | None, target: float, title: str):
-    """Cumulative MOU counts over time and the projected band, against the firm target."""
-    fig, ax = plt.subplots()
-    ax.plot(series["as_of_date"], series["value"], marker="o", color="#2f6fb3", label="누적 AI 업무협약 수")
-    if projection is not None:
-        ax.errorbar([projection["date"]], [projection["mou_mean"]],
-                    yerr=[[projection["mou_mean"] - projection["mou_lower"]],
-                          [projection["mou_upper"] - projection["mou_mean"]]],
-                    fmt="s", color="#2f6fb3", capsize=4, label="2030 추세 전망 (95%)")
-        ax.errorbar([projection["date"]], [projection["present_mean"]],
-                    yerr=[[projection["present_mean"] - projection["present_lower"]],
-                          [projection["present_upper"] - projection["present_mean"]]],
-                    fmt="D", color="#1a7f37", capsize=4, label="실제 입주 기업 환산 (95%)")
-    ax.axhline(target, color="#c0392b", ls="--", label=f"공약 목표 {target:,.0f}개")
-    ax.set_title(title)
-    ax.set_ylabel("개")
-    ax.legend(loc="upper left", fontsize=8)
-    fig.tight_layout()
-    return fig
-
-
-def investment_per_job(table: pd.DataFrame, pledge_ratio: float | None, title: str):
-    """Jobs per 1조원: comparable projects and coefficients (log scale), the pledge as a line."""
-    frame = table.sort_values("jobs_per_trillion_krw")
-    fig, ax = plt.subplots(figsize=(8, 5))
-    colours = {"direct": "#2f6fb3", "induced": "#b7791f", "direct+indirect": "#b7791f", "supplier": "#6b7280",
-               "not stated": "#6b7280"}
-    ax.barh(frame["comparison"], frame["jobs_per_trillion_krw"], color=[colours[c] for c in frame["covers"]])
-    if pledge_ratio:
-        ax.axvline(pledge_ratio, color="#c0392b", ls="--", label=f"공약 {pledge_ratio:,.0f}명/조원")
-        ax.legend(loc="lower right", fontsize=9)
-    ax.set_xscale("log")
-    ax.set_xlabel("1조원당 일자리 (명, 로그 척도) — 파랑: 직접, 주황: 유발·직간접, 회색: 기타")
-    ax.set_title(title)
-    fig.tight_layout()
-    return fig
-
-
-def status_counts(statuses: pd.DataFrame, title: str):
-    order = list(rules.SCALE)
-    counts = statuses["status"].value_counts().reindex(order, fill_value=0)
-    fig, ax = plt.subplots(figsize=(8, 2.6))
-    ax.barh(counts.index[::-1], counts.values[::-1], color=[rules.SCALE[s].colour for s in order[::-1]])
-    ax.set_title(title)
+def status_counts(counts: pd.Series, title: str):
+    """Pledges by status, in the scale's order and colours."""
+    fig, ax = plt.subplots(figsize=(8, 2.8))
+    order = [s for s in rules.COLOURS if s in counts.index][::-1]
+    ax.barh(order, [counts[s] for s in order], color=[rules.COLOURS[s] for s in order])
     ax.set_xlabel("공약 수")
-    fig.tight_layout()
-    return fig
+    return _finish(fig, ax, title, "", legend=None)

@@ -16,7 +16,7 @@ def font_directory() -> Path:
     spec = importlib.util.find_spec("koreanize_matplotlib")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("koreanize-matplotlib is not installed: it carries the bundled NanumGothic font")
-    return Path(list(spec.submodule_search_locations)[0]) / "fonts"
+    return Path(next(iter(spec.submodule_search_locations))) / "fonts"
 
 
 def font_files() -> dict[str, Path]:

@@ -14,6 +14,8 @@ from ..errors import InputError
 from ..ingest import manifest
 from .specs import ReportSpec, validate
 
+RESULTS_CONFIG = ("config/assumptions.yaml", "config/sensitivity.yaml", "config/reference_classes.yaml")
+
 FINGERPRINT = paths.RESULTS / "inputs.json"
 CODE = ("vocab", "ingest", "tables", "assess")
 
@@ -26,7 +28,7 @@ def fingerprint() -> dict[str, str]:
     """sha256 of every raw file, the registry, the catalog and the code that turns them into results."""
     digest = {f"data/raw/{name}": manifest.sha256_of(entry.location)
               for name, entry in manifest.read_manifest().items() if entry.location.exists()}
-    for path in (paths.PLEDGES, paths.CATALOG):
+    for path in (paths.PLEDGES, paths.CATALOG, *(paths.ROOT / c for c in RESULTS_CONFIG)):
         digest[path.relative_to(paths.ROOT).as_posix()] = manifest.sha256_of(path)
     code = hashlib.sha256()
     package = paths.ROOT / "src" / "analysis"

@@ -2,7 +2,7 @@
 notebook with the project kernel and stable cell ids, so two builds give the same bytes."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .. import paths
@@ -10,7 +10,7 @@ from .. import paths
 KERNELSPEC = {"display_name": f"Python ({paths.KERNEL_NAME})", "language": "python", "name": paths.KERNEL_NAME}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(path: Path, mtime_ns: int):
     import jupytext
     notebook = jupytext.read(path, fmt="py:percent")

@@ -1,80 +1,149 @@
-"""The HTML page around a notebook's output: template, table of contents, embedded font and the
-provenance footer (data vintage, raw-file hashes, git revision, package versions)."""
+"""One report page as its notebook builds it: the sources it cites, the terms it uses, and the
+tables and figures it shows, each with its data as a CSV beside the page.
+
+A table or figure displays as HTML plus a CSV in a project MIME type; the build writes the CSVs
+to reports/<report>/ only when the whole report succeeded (runner.publish), so a failed report
+leaves no file behind, and the executed notebook keeps them for analysts.
+"""
 from __future__ import annotations
 
-import datetime as dt
-import html
-import json
-import re
-import subprocess
-import sys
-from importlib import metadata
-from pathlib import Path
+import base64
+import io
+from collections.abc import Callable, Iterable
 
-from .. import paths
-from ..ingest import manifest
-from . import fonts
+import pandas as pd
 
-TEMPLATES = Path(__file__).parent / "templates"
-VINTAGE = paths.PROCESSED / "vintage.json"
-KEY_PACKAGES = ("pandas", "numpy", "statsmodels", "matplotlib", "seaborn", "papermill", "nbconvert")
-KST = dt.timezone(dt.timedelta(hours=9))
+from . import prose
+from .citations import Citations, tokens
+from .markup import Html, attr, details, esc, key_values, link, slug, table
+
+CSV_MIME = "application/vnd.gwangju.download+json"
 
 
-def git_revision() -> str:
-    try:
-        revision = subprocess.run(["git", "rev-parse", "--short=10", "HEAD"], cwd=paths.ROOT, capture_output=True,
-                                  text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=paths.ROOT,
-                               capture_output=True, text=True, check=True).stdout.strip()
-        return revision + (" (uncommitted changes)" if dirty else "")
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown (not a git checkout)"
+class Output(Html):
+    """HTML with downloads attached: IPython displays both, the page shows the HTML."""
+
+    downloads: dict[str, str]
+
+    def __new__(cls, markup: str, downloads: dict[str, str]):
+        made = super().__new__(cls, markup)
+        made.downloads = downloads
+        return made
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": str(self), CSV_MIME: self.downloads}
+
+    # `html + table` keeps the table's downloads (a str subclass's reflected add runs first)
+    def __add__(self, other):
+        return join(self, other)
+
+    def __radd__(self, other):
+        return join(other, self)
 
 
-def provenance() -> dict:
-    """What every footer shows besides the report's own name: vintage, raw hashes, revision, versions."""
-    return {
-        "vintage": json.loads(VINTAGE.read_text(encoding="utf-8")) if VINTAGE.exists() else {},
-        "raw": [(e.path, e.short_hash, e.downloaded) for e in manifest.read_manifest().values()],
-        "revision": git_revision(),
-        "versions": ", ".join(f"{p} {metadata.version(p)}" for p in KEY_PACKAGES),
-    }
+def join(*parts) -> Output:
+    """Fragments joined into one output, keeping the downloads of every part."""
+    downloads: dict[str, str] = {}
+    for part in parts:
+        downloads.update(getattr(part, "downloads", {}))
+    return Output("".join(str(p) for p in parts if p), downloads)
 
 
-def footer(spec, built: dt.datetime, facts: dict) -> str:
-    vintage_rows = "".join(f"<tr><td>{html.escape(k)}</td><td>{html.escape(str(v))}</td></tr>"
-                           for k, v in facts["vintage"].items())
-    raw_rows = "".join(f"<tr><td><code>data/raw/{html.escape(path)}</code></td><td><code>{short}</code></td>"
-                       f"<td>{html.escape(downloaded)}</td></tr>" for path, short, downloaded in facts["raw"])
-    return (
-        "<footer class='provenance'><h2 id='build-provenance'>자료 시점과 빌드 정보</h2>"
-        f"<p>보고서 <code>{html.escape(spec.name)}</code> · 노트북 <code>notebooks/{spec.notebook.name}</code> · "
-        f"매개변수 <code>{html.escape(json.dumps(spec.parameters, ensure_ascii=False))}</code></p>"
-        f"<p>빌드 git 리비전 <code>{html.escape(facts['revision'])}</code> · 빌드 시각 {built:%Y-%m-%d %H:%M} KST · "
-        f"Python {sys.version.split()[0]} · {html.escape(facts['versions'])}</p>"
-        f"<table><thead><tr><th>입력</th><th>최신 시점</th></tr></thead><tbody>{vintage_rows}</tbody></table>"
-        f"<table><thead><tr><th>원자료</th><th>sha256 (앞 10자)</th><th>내려받은 날</th></tr></thead>"
-        f"<tbody>{raw_rows}</tbody></table></footer>")
+class Page:
+    """What one notebook run puts on its page besides prose: citations, terms, downloads."""
 
+    def __init__(self, report: str):
+        self.report = report
+        self.citations = Citations()
+        self.terms: list[str] = []
+        self._slugs: set[str] = set()
 
-def with_font(page: str, font=None) -> str:
-    """Insert the embedded font (a subset of `font`, loaded if not given) before </head>."""
-    return page.replace("</head>", fonts.font_face_css(re.sub(r"<[^>]+>", "", page), font) + "</head>", 1)
+    # -- references --------------------------------------------------------------------------------
+    def cite(self, references) -> Html:
+        """Superscript [n] links for `references`, registered in the page's 출처 list."""
+        return self.citations.marks(references)
 
+    def use(self, *terms: str) -> None:
+        """Terms the page prints that its 용어 설명 must explain (unknown terms are an error)."""
+        for term in terms:
+            if term not in prose.GLOSSARY:
+                raise KeyError(f"term {term!r} has no entry in report.prose.GLOSSARY")
+            if term not in self.terms:
+                self.terms.append(term)
 
-def table_of_contents(body: str) -> str:
-    headings = re.findall(r'<h([23]) id="([^"]+)">(.*?)<a class="anchor-link"', body)
-    if not headings:
-        return ""
-    items = "".join(f'<li class="h{level}"><a href="#{anchor}">{re.sub("<[^>]+>", "", text)}</a></li>'
-                    for level, anchor, text in headings)
-    return f"<nav class='toc'><strong>목차</strong><ol>{items}</ol></nav>"
+    # -- downloads ---------------------------------------------------------------------------------
+    def _file(self, name: str) -> str:
+        base = slug(name)
+        chosen, k = base, 2
+        while chosen in self._slugs:
+            chosen, k = f"{base}-{k}", k + 1
+        self._slugs.add(chosen)
+        return f"{chosen}.csv"
 
+    def _download(self, frame: pd.DataFrame, name: str, references) -> tuple[str, dict[str, str]]:
+        file = self._file(name)
+        data = frame.copy()
+        if references is not None and "출처" not in data.columns:
+            data["출처"] = "; ".join(tokens(references))
+        href = f"{self.report}/{file}"
+        anchor = f' <a class="download" href="{attr(href)}" download>CSV 내려받기</a>'
+        return anchor, {file: data.to_csv(index=False, lineterminator="\n")}
 
-def exporter():
-    """The HTML exporter with the project's offline template and no code cells."""
-    from nbconvert import HTMLExporter
-    return HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)],
-                        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-                        language_code="ko")
+    def table(self, frame: pd.DataFrame, columns: dict[str, str], formats: dict[str, Callable] | None = None, *,
+              caption: str, sources=None, markup: Iterable[str] = (), numeric: Iterable[str] = (),
+              nowrap: Iterable[str] = (), data: pd.DataFrame | None = None) -> Output:
+        """A table with its caption, source marks and a CSV of its data (`data`, or the shown columns
+        under their Korean names)."""
+        exported = data if data is not None else frame[list(columns)].rename(columns=columns)
+        anchor, files = self._download(exported, caption, sources)
+        marks = self.cite(sources) if sources is not None else ""
+        return Output(table(frame, columns, formats, caption=caption, markup=markup, numeric=numeric, nowrap=nowrap,
+                            after=f"{marks}{anchor}"), files)
+
+    def figure(self, fig, *, alt: str, caption: str, data: pd.DataFrame, sources=None) -> Output:
+        """A chart drawn at twice its display size, with Korean alt text saying what it shows, its
+        caption with source marks, and its data as CSV. Closes the figure."""
+        import matplotlib.pyplot as plt
+
+        buffer = io.BytesIO()
+        width = fig.get_figwidth() * fig.dpi
+        fig.savefig(buffer, format="png", dpi=fig.dpi * 2, metadata={"Software": None})
+        plt.close(fig)
+        encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
+        anchor, files = self._download(data, caption, sources)
+        marks = self.cite(sources) if sources is not None else ""
+        return Output(f'<figure><img src="data:image/png;base64,{encoded}" alt="{attr(alt)}" width="{int(width)}">'
+                      f"<figcaption>{esc(caption)}{marks}{anchor}</figcaption></figure>", files)
+
+    # -- closing sections --------------------------------------------------------------------------
+    def sources(self) -> Html:
+        return self.citations.render()
+
+    def reproduction(self, parameters: dict) -> Html:
+        """The collapsed 재현 정보: parameters, exactly which rows and facts each source number
+        stands for, raw-file hashes and origins, the data vintage, revision and package versions."""
+        import json
+
+        from ..ingest import manifest
+        from . import chrome
+        rows = [("보고서", esc(self.report)),
+                ("매개변수", f"<code>{esc(json.dumps(parameters, ensure_ascii=False, sort_keys=True))}</code>"),
+                ("빌드", esc(f"git {chrome.git_revision()} · {chrome.now():%Y-%m-%d %H:%M} KST")),
+                ("패키지", esc(chrome.versions()))]
+        rows += [(number, f"<code>{esc(detail)}</code>") for number, detail in self.citations.reproduction_rows()]
+        for key in self.citations.sources:
+            if key.startswith("raw:"):
+                entry = manifest.entry(key.removeprefix("raw:"))
+                origin = link(entry.origin_url, entry.origin) if entry.origin_url else esc(entry.origin)
+                rows.append((f"data/raw/{entry.path}", f"sha256 <code>{entry.short_hash}</code> · 사본 출처 {origin} · "
+                                                       f"원 파일명 {esc(entry.kosis_file_name)}"))
+        vintage = chrome.vintage()
+        rows += [(f"자료 시점: {name}", esc(latest)) for name, latest in vintage.items()]
+        return details("재현 정보 (분석가용: 원자료 행, 해시, 버전)", key_values(rows), css="repro")
+
+    def glossary(self) -> Html:
+        if not self.terms:
+            return Html("")
+        items = "".join(f"<dt>{esc(term)}</dt><dd>{esc(prose.GLOSSARY[term])}</dd>" for term in self.terms)
+        return Html(f'<dl class="glossary">{items}</dl>')
+

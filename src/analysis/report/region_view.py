@@ -1,22 +1,53 @@
-"""Employment and firm analysis for any 시도: the region report's numbers."""
+"""What a region report shows for any 시도: employment history, employment rate, its rank among
+the 17 시도, calibrated forecasts (stored by `make results`), firms, catalog tables, and for a
+시도 that has job pledges their targets from the registry and the stored verdicts."""
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from ..assess import backtest as backtesting
-from ..assess.assumptions import DEFAULT, Assumptions
-from ..assess.forecast import MODELS, interval_frame
+from ..assess import results
+from ..assess.assumptions import Assumptions
 from ..assess.outside_view import yearly_changes
-from ..assess.results import load_assessment
 from ..ingest.registry import registry
 from ..tables import queries, store
-from ..tables.catalog import table
+from ..tables.catalog import catalog
 from ..vocab import regions
-from ..vocab.sources import files
-from ..vocab.units import persons
+from ..vocab.units import persons, thousands
+from .views import chosen_assumptions
 
 RATE = "고용률"
+EMPLOYED_SPEC = {"table": "employment_sido_annual", "item": "취업자"}
+
+
+@dataclass
+class RegionView:
+    region: str
+    first_year: int
+    last_year: int
+    target_year: int
+    assumptions: Assumptions
+    history: pd.DataFrame
+    rates: pd.DataFrame
+    changes: dict
+    ranking: pd.DataFrame
+    forecasts: pd.DataFrame
+    calibration: pd.DataFrame
+    targets: list[dict] = field(default_factory=list)
+    overrides: dict = field(default_factory=dict)
+
+
+def region_view(region: str, first_year: int, last_year: int, target_year: int, overrides: dict | None = None
+                ) -> RegionView:
+    chosen = chosen_assumptions(overrides)
+    history = employment_history(region, first_year, last_year)
+    forecasts, calibration = region_forecasts(region, target_year, chosen, bool(overrides) or last_year
+                                              < int(history["year"].max()))
+    return RegionView(region, first_year, last_year, target_year, chosen, history,
+                      rate_history(region, first_year, last_year), yearly_change_summary(history), ranks(),
+                      forecasts, calibration, pledge_targets(region, history, chosen), dict(overrides or {}))
 
 
 def employment_history(region: str, first_year: int, last_year: int) -> pd.DataFrame:
@@ -28,8 +59,8 @@ def employment_history(region: str, first_year: int, last_year: int) -> pd.DataF
 
 def rate_history(region: str, first_year: int, last_year: int) -> pd.DataFrame:
     """고용률 (%) by year: the annual file, then 12-month means of the monthly file where it goes further."""
-    table_ = store.load("employment_sido_annual")
-    rows = table_[(table_["region"] == region) & (table_["item"] == RATE)].dropna(subset=["value"])
+    table = store.load("employment_sido_annual")
+    rows = table[(table["region"] == region) & (table["item"] == RATE)].dropna(subset=["value"])
     annual = rows[["year", "value", "source"]].assign(basis="연간 공표값")
     monthly = store.load("employment_monthly")
     means = queries.annual_means(monthly[monthly["region"] == region], RATE)
@@ -42,11 +73,12 @@ def rate_history(region: str, first_year: int, last_year: int) -> pd.DataFrame:
 def ranks(year: int | None = None) -> pd.DataFrame:
     """The 17 시도 by employment rate (latest annual year) and by growth of published employed persons
     from the first year all 17 are published."""
-    table_ = store.load("employment_sido_annual")
-    sido = table_[table_["region"].isin(regions.SIDO)]
+    table = store.load("employment_sido_annual")
+    sido = table[table["region"].isin(regions.SIDO)]
     rate = sido[sido["item"] == RATE].dropna(subset=["value"])
     rate_year = year or int(rate["year"].max())
-    rate = rate[rate["year"] == rate_year][["region", "value"]].rename(columns={"value": "employment_rate"})
+    rate = rate[rate["year"] == rate_year][["region", "value", "source"]].rename(
+        columns={"value": "employment_rate", "source": "rate_source"})
     employed = sido[(sido["item"] == queries.EMPLOYED) & ~sido["derived"]].dropna(subset=["value"])
     wide = employed.pivot_table(index="region", columns="year", values="value")
     complete = wide.dropna(axis=1).columns  # 세종 is published from 2017: start where all 17 are
@@ -56,69 +88,52 @@ def ranks(year: int | None = None) -> pd.DataFrame:
     frame = rate.merge(growth, on="region", how="outer")
     frame["rate_rank"] = frame["employment_rate"].rank(ascending=False, method="min")
     frame["growth_rank"] = frame["employed_growth"].rank(ascending=False, method="min")
-    frame.attrs.update(rate_year=rate_year, growth_span=(first, last))
+    frame.attrs.update(rate_year=rate_year, growth_span=(first, last),
+                       sources=list(rate["rate_source"]) + list(employed[employed["year"].isin([first, last])]["source"]))
     return frame.sort_values("rate_rank").reset_index(drop=True)
 
 
-def pledge_lines(region: str, assumptions: Assumptions = DEFAULT) -> list[tuple[str, float, int]]:
-    """(label, pledged jobs, deadline) of every job pledge for this region measured by its employed
-    persons, from the registry: the paths the region chart draws."""
-    lines = []
+def region_forecasts(region: str, until: int, chosen: Assumptions, recompute: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Calibrated forecasts of the region's employed persons to `until` and the pooled calibration
+    they rest on; stored ones when they match, else computed now (other assumptions or years)."""
+    stored = results.load_table("region_forecasts")
+    stored = stored[stored["region"] == region]
+    if not recompute and not stored.empty and int(stored["year"].max()) == until:
+        calibration = results.load_table("calibration")
+        return (stored.drop(columns="region").reset_index(drop=True),
+                calibration[calibration["panel"] == EMPLOYED_SPEC["table"]].reset_index(drop=True))
+    from ..assess import statistic
+    from ..assess.context import Context
+    ctx = Context()
+    spec = {**EMPLOYED_SPEC, "region": region}
+    return statistic.series_band(ctx, spec, chosen, until), statistic.calibration(ctx, spec, chosen)
+
+
+def pledge_targets(region: str, history: pd.DataFrame, chosen: Assumptions) -> list[dict]:
+    """Each job pledge measured by this region's employed persons: base-year level, the level
+    with the pledge on top at its deadline (stated or assumed), for drawing."""
+    statuses = results.load_table("statuses").set_index("pledge_id")
+    base = history.loc[history["year"] == chosen.base_year, "value"]
+    targets = []
     for pledge in registry().values():
-        spec = next((s for s in pledge.measured_series if s["table"] == "employment_sido_annual"), None)
-        if spec is None or spec["region"] != region or pledge.metric != "jobs" or not pledge.quantitative:
+        spec = next((s for s in pledge.measured_series if s["table"] == EMPLOYED_SPEC["table"]), None)
+        if spec is None or spec["region"] != region or pledge.metric != "jobs" or not pledge.quantitative or base.empty:
             continue
-        deadline = pledge.deadline_year or assumptions.undated_deadline
-        assumed = "까지 가정" if pledge.deadline_year is None else ""
-        lines.append((f"{assumptions.base_year} 수준 + {pledge.target_value:,.0f}개 ({deadline}{assumed})",
-                      pledge.target_value, deadline))
-    return lines
+        row = statuses.loc[pledge.id]
+        deadline, assumed = int(row["deadline"]), bool(row["deadline_assumed"])
+        targets.append({"pledge_id": pledge.id, "title": pledge.title, "jobs": pledge.target_value,
+                        "base_year": chosen.base_year, "base": float(base.iloc[0]), "deadline": deadline,
+                        "level": float(base.iloc[0]) + thousands(pledge.target_value), "status": row["status"],
+                        "label": f"{pledge.target_value:,.0f}개 ({deadline}년{' 가정' if assumed else ''})"})
+    return targets
 
 
-def pledge_paths(history: pd.DataFrame, pledges: list[tuple[str, float, int]], base_year: int) -> pd.DataFrame:
-    """Straight paths from the base-year level to base + pledged jobs at each deadline (for drawing)."""
-    base = float(history.loc[history["year"] == base_year, "value"].iloc[0])
-    rows = []
-    for label, jobs, deadline in pledges:
-        for year in range(base_year, deadline + 1):
-            rows.append({"label": label, "year": year,
-                         "value": base + jobs / persons(1) * (year - base_year) / (deadline - base_year)})
-    return pd.DataFrame(rows, columns=["label", "year", "value"])
-
-
-def forecast_region(history: pd.DataFrame, until: int, region: str, assumptions: Assumptions = DEFAULT):
-    """Each model's forecast to `until` (intervals calibrated as in the pledge assessment) and the
-    rolling-origin backtest summary, for one region's employed persons.
-
-    When the assessment (`make results`) already forecast the same full series to the same year
-    with the same assumptions, its tables are reused rather than refitted.
-    """
-    stored = _stored_forecasts(history, until, region, assumptions)
-    if stored is not None:
-        return stored
-    series = history.set_index("year")["value"].astype(float)
-    results = backtesting.backtest(series, assumptions.backtest_first_origin, assumptions.backtest_horizon,
-                                   assumptions.interval_levels)
-    forecasts = backtesting.calibrated_forecasts(series, until, results, assumptions)
-    frame = pd.concat([interval_frame(forecast_, assumptions.interval_levels) for forecast_, _ in forecasts.values()],
-                      ignore_index=True)
-    return frame, backtesting.backtest_summary(results, assumptions.selection_horizon)
-
-
-def _stored_forecasts(history: pd.DataFrame, until: int, region: str, assumptions: Assumptions):
-    label = f"{queries.EMPLOYED} ({region})"
-    full = queries.employed(store.load("employment_sido_annual"), region)
-    if assumptions != DEFAULT or list(history["year"]) != list(full["year"]):
-        return None
-    try:
-        stored = load_assessment()
-    except FileNotFoundError:
-        return None
-    forecasts = stored.forecasts[stored.forecasts["series"] == label]
-    if forecasts.empty or int(forecasts["year"].max()) != until:
-        return None
-    backtest = stored.backtests[stored.backtests["series"] == label]
-    return forecasts.drop(columns="series").reset_index(drop=True), backtest.drop(columns=["series", "selected"])
+def yearly_change_summary(history: pd.DataFrame) -> dict:
+    changes = yearly_changes(history.set_index("year")["value"])
+    return {"mean": persons(float(changes.mean())), "sd": persons(float(changes.std(ddof=1))),
+            "max": persons(float(changes.max())), "max_year": int(changes.idxmax()),
+            "min": persons(float(changes.min())), "min_year": int(changes.idxmin()),
+            "positive_share": float(np.mean(changes > 0))}
 
 
 def establishments(region: str) -> pd.DataFrame:
@@ -130,81 +145,16 @@ def establishments(region: str) -> pd.DataFrame:
     wide = rows[rows["year"].isin([first, last])].pivot_table(
         index=["industry", "ksic"], columns=["item", "year"], values="value", aggfunc="first")
     frame = pd.DataFrame({
-        "establishments_first": wide[("사업체수", first)], "establishments_last": wide[("사업체수", last)],
-        "workers_first": wide[("종사자수", first)], "workers_last": wide[("종사자수", last)]}).reset_index()
+        "establishments_last": wide[("사업체수", last)], "workers_first": wide[("종사자수", first)],
+        "workers_last": wide[("종사자수", last)]}).reset_index()
     frame["workers_change"] = frame["workers_last"] - frame["workers_first"]
     frame = frame.sort_values("workers_last", ascending=False).reset_index(drop=True)
-    frame.attrs.update(first=first, last=last,
-                       source=", ".join(files(rows["source"])))
+    frame.attrs.update(first=first, last=last, sources=list(rows[rows["year"].isin([first, last])]["source"]))
     return frame
-
-
-def yearly_change_summary(history: pd.DataFrame) -> dict:
-    series = history.set_index("year")["value"]
-    changes = yearly_changes(series)
-    return {"mean": persons(float(changes.mean())), "sd": persons(float(changes.std(ddof=1))),
-            "max": persons(float(changes.max())), "max_year": int(changes.idxmax()),
-            "min": persons(float(changes.min())), "min_year": int(changes.idxmin()),
-            "positive_share": float(np.mean(changes > 0))}
-
-
-REGION_TABLES = ("employment_sido_annual", "employment_monthly", "establishments_sido_industry")
-
-
-def raw_inputs() -> list[str]:
-    """The raw files behind the tables a region report reads, in catalog order."""
-    return list(dict.fromkeys(path for name in REGION_TABLES for path in table(name).inputs))
-
-
-def summary_text(region: str, history: pd.DataFrame, rates: pd.DataFrame, changes: dict) -> str:
-    """Opening paragraph of a region report, every number from the tables above it."""
-    first, last = history.iloc[0], history.iloc[-1]
-    rate = rates.iloc[-1]
-    derived_years = history.loc[history["derived"], "year"]
-    derived = (f" {derived_years.min()}–{derived_years.max()}년 값은 15세이상인구×고용률로 산출했습니다."
-               if len(derived_years) else "")
-    return (f"{region}의 취업자는 {int(first['year'])}년 {first['value']:,.0f}천 명에서 {int(last['year'])}년 "
-            f"{last['value']:,.0f}천 명으로 {last['value'] - first['value']:+,.0f}천 명 변했습니다. 한 해 순증은 평균 "
-            f"{changes['mean']:,.0f}명(표준편차 {changes['sd']:,.0f}명)이며, 가장 컸던 해는 {changes['max_year']}년 "
-            f"({changes['max']:+,.0f}명), 가장 작았던 해는 {changes['min_year']}년({changes['min']:+,.0f}명)입니다. "
-            f"고용률은 {int(rate['year'])}년 {rate['value']:.1f}%({rate['basis']})입니다.{derived}")
-
-
-def pledge_scale_text(history: pd.DataFrame, jobs: list[float], changes: dict, base_year: int) -> str:
-    last = history.iloc[-1]
-    parts = [f"공약 {j:,.0f}개는 {int(last['year'])}년 취업자의 {j / persons(last['value']):.1%}, 평균 연간 순증의 "
-             f"{j / changes['mean']:.1f}년치입니다" for j in jobs]
-    return ("; ".join(parts) + f". 점선은 {base_year}년 수준에서 공약만큼 **순증**하는 경로를 그린 것으로, 추세에 따른 "
-            "증가를 빼지 않았습니다. 추세를 뺀 점검은 각 공약 보고서에 있습니다.")
-
-
-def rank_text(ranking: pd.DataFrame, region: str) -> str:
-    row = ranking[ranking["region"] == region].iloc[0]
-    first, last = ranking.attrs["growth_span"]
-    return (f"{region}의 고용률은 {ranking.attrs['rate_year']}년 {row['employment_rate']:.1f}%로 17개 시도 중 "
-            f"{int(row['rate_rank'])}위, 취업자 증가율은 {first}–{last}년 {row['employed_growth']:.1%}로 "
-            f"{int(row['growth_rank'])}위입니다. 세종은 2012년 출범한 신도시라 증가율이 예외적으로 큽니다(2017년부터 공표).")
-
-
-def forecast_table(forecasts: pd.DataFrame, backtest: pd.DataFrame, until: int) -> pd.DataFrame:
-    """One row per model: its assumption, the forecast at `until` with its 80% interval, and its
-    backtest scores; the model with the lowest CRPS (the one pledge reports select) first."""
-    at = forecasts[forecasts["year"] == until].set_index("model")
-    scores = backtest.set_index("model")
-    rows = []
-    for model, (_, assumption) in MODELS.items():
-        fit = scores.loc[model] if model in scores.index else None
-        rows.append({"model": model, "assumption": assumption, "mean": at.loc[model, "mean"],
-                     "lower_80": at.loc[model, "lower_80"], "upper_80": at.loc[model, "upper_80"],
-                     "crps": fit["crps"] if fit is not None else np.nan, "mae": fit["mae"] if fit is not None else np.nan,
-                     "coverage_80": fit["coverage_80"] if fit is not None else np.nan,
-                     "coverage_95": fit["coverage_95"] if fit is not None else np.nan})
-    return pd.DataFrame(rows).sort_values("crps", na_position="last").reset_index(drop=True)
 
 
 def catalog_tables(region: str, periods: int = 8) -> list[dict]:
     """Every catalog table marked `show_in_region_report`, for this 시도: its latest periods by item."""
-    from ..tables.catalog import catalog
     shown = []
     for declared in catalog().values():
         if not declared.spec.show_in_region_report:
@@ -214,8 +164,9 @@ def catalog_tables(region: str, periods: int = 8) -> list[dict]:
             frame = frame[frame["region"] == region]
         labels = [c for c in frame.columns if c not in ("region", "unit", "period", "value", "marker", "flag", "source")]
         latest = sorted(frame["period"].unique())[-periods:]
-        wide = frame[frame["period"].isin(latest)].pivot_table(index=labels + ["unit"], columns="period", values="value",
-                                                                aggfunc="first", dropna=False)
+        recent = frame[frame["period"].isin(latest)]
+        wide = recent.pivot_table(index=labels + ["unit"], columns="period", values="value", aggfunc="first",
+                                  dropna=False)
         shown.append({"name": declared.name, "description": " ".join(declared.description.split()),
-                      "table": wide.reset_index(), "sources": files(frame["source"]), "rows": len(frame)})
+                      "table": wide.reset_index(), "sources": list(recent["source"])})
     return shown

@@ -1,13 +1,17 @@
-"""The report runner: a parameter set -> an executed notebook -> its HTML page.
+"""The report runner: a parameter set -> an executed notebook -> its HTML page and downloads.
 
-Parameters are checked before a kernel starts. Each output is written to a temporary file and
-renamed, so a failed run leaves the previous report in place.
+Parameters are checked before a kernel starts. A page may hold only what the package rendered:
+an output that is not HTML (a bare Python value, a chart drawn without alt text) or a figure
+with characters missing from the font fails the report. Each output is written to a temporary
+file and renamed, so a failed run leaves no new page behind.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -15,16 +19,17 @@ from pathlib import Path
 from .. import paths
 from ..assess.results import status_of
 from ..files import atomic_write
-from . import fonts, page
+from . import chrome, fonts
 from .notebooks import read_notebook
+from .page import CSV_MIME
 from .specs import ReportError, ReportSpec, validate
 
 GLYPH_WARNING = re.compile(r"Glyph \d+ .*missing from (current )?font", re.IGNORECASE)
 
 
 def export_tools() -> tuple:
-    """The HTML exporter, the font and the footer facts, prepared once per build."""
-    return page.exporter(), fonts.load_font(), page.provenance()
+    """The HTML exporter and the font, prepared once per build."""
+    return chrome.exporter(), fonts.load_font()
 
 
 def execute(spec: ReportSpec, engine_name: str | None = None):
@@ -42,34 +47,70 @@ def execute(spec: ReportSpec, engine_name: str | None = None):
                           f"(cell index {exc.cell_index}, `{first_line}`): {exc.ename}: {exc.evalue}") from None
 
 
-def _check_glyphs(spec: ReportSpec, executed) -> None:
-    glyphs = [output.get("text", "") for cell in executed.cells for output in cell.get("outputs", [])
-              if output.get("name") == "stderr" and GLYPH_WARNING.search(output.get("text", ""))]
-    if glyphs:
-        raise ReportError(f"{spec.name}: a figure has characters missing from the font: {glyphs[0].strip()[:200]}")
+def check_outputs(spec: ReportSpec, executed) -> dict[str, str]:
+    """The page's downloads; refuses glyph warnings and outputs the reader should never see."""
+    downloads: dict[str, str] = {}
+    for index, cell in enumerate(executed.cells):
+        for output in cell.get("outputs", []):
+            if output.get("name") == "stderr" and GLYPH_WARNING.search(output.get("text", "")):
+                raise ReportError(f"{spec.name}: a figure has characters missing from the font: "
+                                  f"{output['text'].strip()[:200]}")
+            data = output.get("data", {})
+            if output.get("output_type") in ("display_data", "execute_result") and "text/html" not in data:
+                kinds = ", ".join(sorted(data))
+                raise ReportError(f"{spec.name}: cell {index} of {spec.notebook.name} shows {kinds} without HTML "
+                                  "(a Python value or a chart without alt text); render it with analysis.report")
+            duplicated = set(downloads) & set(data.get(CSV_MIME, {}))
+            if duplicated:
+                raise ReportError(f"{spec.name}: download {sorted(duplicated)[0]} is written twice")
+            downloads.update(data.get(CSV_MIME, {}))
+    return downloads
+
+
+def _reader_copy(executed):
+    """The notebook as the page shows it: no stream output (warnings stay for analysts)."""
+    import copy
+    shown = copy.deepcopy(executed)
+    for cell in shown.cells:
+        if cell.cell_type == "code":
+            cell["outputs"] = [o for o in cell["outputs"] if o.get("output_type") != "stream"]
+    return shown
+
+
+def write_downloads(spec: ReportSpec, downloads: dict[str, str]) -> None:
+    """reports/<name>/*.csv, replacing the previous set as a whole."""
+    folder = paths.REPORTS / spec.name
+    staging = paths.REPORTS / f".{spec.name}.downloads"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    for file, text in downloads.items():
+        (staging / file).write_text(text, encoding="utf-8")
+    shutil.rmtree(folder, ignore_errors=True)
+    os.replace(staging, folder)
+
+
+def page_html(spec: ReportSpec, executed, tools: tuple) -> str:
+    exporter, font = tools
+    pledge_id = spec.parameters.get("pledge_id") if spec.kind == "pledge" else None
+    body, _ = exporter.from_notebook_node(_reader_copy(executed),
+                                          resources=chrome.resources(spec.title, spec.kind, pledge_id))
+    return chrome.with_font(chrome.with_toc(body), font)
 
 
 def publish(spec: ReportSpec, executed, tools: tuple, started: float) -> Path:
-    """Write the executed notebook, the HTML page and the index entry of one report."""
+    """Write the executed notebook, the downloads, the HTML page and the index entry of one report."""
     import nbformat
 
-    exporter, font, facts = tools
-    _check_glyphs(spec, executed)
+    downloads = check_outputs(spec, executed)
     _deterministic_ids(executed)
+    body = page_html(spec, executed, tools)
     atomic_write(spec.executed, nbformat.writes(executed))
-    for cell in executed.cells:  # warnings stay in the executed notebook, not in the reviewer's page
-        if cell.cell_type == "code":
-            cell["outputs"] = [o for o in cell["outputs"] if o.get("name") != "stderr"]
-    executed.metadata["title"] = spec.title
-    body, _ = exporter.from_notebook_node(executed)
-    built = dt.datetime.now(page.KST)
-    body = body.replace("<main>", "<main>" + page.table_of_contents(body), 1)
-    body = page.with_font(body.replace("</main>", page.footer(spec, built, facts) + "</main>", 1), font)
+    write_downloads(spec, downloads)
     atomic_write(spec.html, body)
     status = status_of(spec.parameters["pledge_id"]) if spec.kind == "pledge" else None
     atomic_write(spec.sidecar, json.dumps({
         "name": spec.name, "kind": spec.kind, "title": spec.title, "status": status,
-        "parameters": spec.parameters, "built": built.isoformat(timespec="seconds"), "git": facts["revision"],
+        "parameters": spec.parameters, "built": dt.datetime.now(chrome.KST).isoformat(timespec="seconds"),
         "seconds": round(time.perf_counter() - started, 2)}, ensure_ascii=False, indent=1))
     return spec.html
 

@@ -15,6 +15,17 @@ from ..ingest import yamlfile
 from ..ingest.registry import registry
 from ..vocab import regions
 
+# What each kind of report reads: processed tables and files of data/processed/results/. The
+# generated make rules rebuild a report only when one of these (or the code) changed.
+READS = {
+    "pledge": {"tables": ("employment_sido_annual", "employment_sido_industry_annual", "facts"),
+               "results": ("pledges/{pledge_id}.json", "forecasts.csv", "mou.csv", "investment.csv", "ggm.csv")},
+    "overview": {"tables": ("facts",),
+                 "results": ("statuses.csv", "parts.csv", "projections.csv", "calibration.csv", "evidence.csv")},
+    "region": {"tables": ("employment_sido_annual", "employment_monthly", "establishments_sido_industry"),
+               "results": ("region_forecasts.csv", "calibration.csv", "statuses.csv")},
+}
+
 
 class ReportError(InputError, RuntimeError):
     """A report that cannot be built: bad parameters, or a notebook cell that failed."""
@@ -84,6 +95,17 @@ def _region_specs(config: Path, entry: _Entry, notebook: Path) -> dict[str, Repo
     return specs
 
 
+def reads(spec: ReportSpec) -> tuple[list[str], list[str]]:
+    """(processed table names, results files) a report reads; a region report also shows every
+    catalog table marked `show_in_region_report`."""
+    from ..tables.catalog import catalog
+    declared = READS[spec.kind]
+    tables = list(declared["tables"])
+    if spec.kind == "region":
+        tables += [name for name, table in catalog().items() if table.spec.show_in_region_report]
+    return tables, [f.format(**spec.parameters) for f in declared["results"]]
+
+
 def load_specs(config: Path | None = None) -> dict[str, ReportSpec]:
     """Every report the build makes, by name. `each: registry` means one report per pledge."""
     config = config or paths.REPORTS_CONFIG
@@ -136,8 +158,8 @@ def validate(spec: ReportSpec) -> None:
     if "region" in spec.parameters and spec.parameters["region"] not in regions.SIDO:
         raise ReportError(f"{spec.name}: unknown region {spec.parameters['region']!r}; valid: {', '.join(regions.SIDO)}")
     if spec.parameters.get("assumptions"):
-        from ..assess.assumptions import DEFAULT
+        from ..assess.assumptions import defaults
         try:
-            DEFAULT.with_overrides(**spec.parameters["assumptions"])
+            defaults().with_overrides(**spec.parameters["assumptions"])
         except (ValueError, TypeError) as exc:
             raise ReportError(f"{spec.name}: {exc}") from None

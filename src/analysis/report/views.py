@@ -1,80 +1,138 @@
-"""What each report shows, selected from the stored assessment: plain objects a test can build
-without Jupyter, which the notebooks only render."""
+"""What each report shows, selected from the stored assessment (data/processed/results/): plain
+objects that tests build without Jupyter and the page modules render.
+
+A report run with other assumptions (its `assumptions` parameter) recomputes only the verdicts;
+the page says so, and its numbers, history and sensitivity stay those of the default assumptions.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..assess.assumptions import DEFAULT, Assumptions
-from ..assess.results import Assessment
-from ..assess.series import pledge_history
-from ..ingest.registry import registry
-from ..tables import store
-from ..tables.catalog import catalog
+from ..assess import delivery, results
+from ..assess.assumptions import Assumptions, defaults
+from ..ingest.registry import Pledge, registry
+from ..tables import queries, store
+from . import prose
 
-TIMELINE_TOPICS = ("election", "special_zone", "semiconductor", "future_car_park", "ai_outcome")
+KEY_MEASURES = (("delivered", "전달 예상"), ("present_firms", "입주 기업 전망"), ("probability", "목표 수준 도달 확률"))
 
 
 @dataclass
 class PledgeView:
-    status: pd.Series
-    results: pd.DataFrame
-    history: pd.Series
-    forecasts: pd.DataFrame
-    backtest: pd.DataFrame
-    mou: pd.DataFrame | None
-    mou_projection: dict | None
-    investment: pd.DataFrame | None
-    jobs_per_trillion: float | None
+    pledge: Pledge
+    status: dict
+    parts: list[dict]
+    measures: list[dict]
+    evidence: list[dict]
+    history: list[dict]
+    sensitivity: list[dict]
     assumptions: Assumptions
+    overrides: dict = field(default_factory=dict)
+    series: tuple[str, pd.DataFrame] | None = None
+    forecasts: pd.DataFrame | None = None
+    mou: pd.DataFrame | None = None
+    investment: pd.DataFrame | None = None
     ggm: pd.DataFrame | None = None
 
-
-def result_row(results: pd.DataFrame, key: str, model: str | None = None) -> pd.Series | None:
-    """The first result row with this key (and model), or None."""
-    rows = results[results["key"] == key]
-    if model:
-        rows = rows[rows["model"] == model]
-    return rows.iloc[0] if len(rows) else None
+    def measure(self, key: str) -> dict | None:
+        return next((m for m in self.measures if m["key"] == key), None)
 
 
-def _mou_projection(results: pd.DataFrame, status_row: pd.Series) -> dict | None:
-    trend = result_row(results, "mou_trend")
-    if trend is None:
-        return None
-    present = result_row(results, "present_firms")
-    return {"date": pd.Timestamp(int(status_row["deadline"]), 12, 31), "mou_mean": trend["value"],
-            "mou_lower": trend["lower"], "mou_upper": trend["upper"], "present_mean": present["value"],
-            "present_lower": present["lower"], "present_upper": present["upper"]}
+def chosen_assumptions(overrides: dict | None) -> Assumptions:
+    """The defaults with a report's overrides (an unknown name or a wrong type is refused)."""
+    return defaults().with_overrides(**(overrides or {}))
 
 
-def pledge_view(assessment: Assessment, pledge_id: str, overrides: dict | None = None) -> PledgeView:
-    """What a pledge report shows, selected from the assessment."""
+def recomputed_statuses(overrides: dict) -> dict:
+    """Every verdict under other assumptions (the same rules; no grid, no history)."""
+    from ..assess.context import Context
+    from ..assess.verdict import assess_all
+    return assess_all(Context(), chosen_assumptions(overrides))
+
+
+def _override_status(status: dict, verdict) -> dict:
+    return {**status, "status": verdict.status, "reason_ko": verdict.reason, "deadline": verdict.deadline,
+            "deadline_assumed": verdict.deadline_assumed, "method": verdict.method, "probability": verdict.probability}
+
+
+def pledge_view(pledge_id: str, overrides: dict | None = None) -> PledgeView:
     pledge = registry()[pledge_id]
-    status_row = assessment.statuses.set_index("pledge_id").loc[pledge_id]
-    results = assessment.results[assessment.results["pledge_id"] == pledge_id].reset_index(drop=True)
-    series = status_row["series"] if isinstance(status_row["series"], str) else ""
-    forecasts = assessment.forecasts[assessment.forecasts["series"] == series] if series else pd.DataFrame()
-    backtest = assessment.backtests[assessment.backtests["series"] == series] if series else pd.DataFrame()
-    history = pledge_history(pledge) if series else pd.Series(dtype=float)
-    projection = _mou_projection(results, status_row)
-    mou = assessment.mou.assign(as_of_date=pd.to_datetime(assessment.mou["as_of_date"])) if projection else None
-    ratio = result_row(results, "jobs_per_trillion")
-    investment = assessment.investment if ratio is not None else None
-    return PledgeView(status_row, results, history, forecasts, backtest, mou, projection, investment,
-                      None if ratio is None else float(ratio["value"]), DEFAULT.with_overrides(**(overrides or {})),
-                      assessment.ggm if "ggm" in pledge.measured_facts else None)
+    bundle = results.load_pledge(pledge_id)
+    status = bundle["status"]
+    if overrides:
+        status = _override_status(status, recomputed_statuses(overrides)[pledge_id])
+    view = PledgeView(pledge, status, bundle["parts"], bundle["measures"], bundle["evidence"], bundle["history"],
+                      bundle["sensitivity"], chosen_assumptions(overrides), dict(overrides or {}))
+    spec = next((s for s in pledge.measured_series if s["table"] in ("employment_sido_annual",
+                                                                       "employment_sido_industry_annual")), None)
+    if spec is not None and view.measure("probability") is not None:
+        label, rows = queries.series(spec)
+        view.series = (label, rows)
+        forecasts = results.load_table("forecasts")
+        view.forecasts = forecasts[forecasts["series"] == label]
+    if view.measure("present_firms") is not None:
+        view.mou = results.load_table("mou").assign(as_of_date=lambda d: pd.to_datetime(d["as_of_date"]))
+    if view.measure("jobs_per_trillion") is not None:
+        view.investment = results.load_table("investment")
+    if "ggm" in pledge.measured_facts:
+        view.ggm = results.load_table("ggm")
+    return view
 
 
-def raw_inputs() -> list[str]:
-    """Every raw file the catalog reads, in catalog order (the overview's source table)."""
-    return list(dict.fromkeys(path for declared in catalog().values() for path in declared.inputs))
+def key_number(measures: list[dict]) -> dict | None:
+    """The one number a scorecard row shows for a pledge (with its interval), or None."""
+    for key, label in KEY_MEASURES:
+        row = next((m for m in measures if m["key"] == key), None)
+        if row is not None and row["value"] is not None:
+            return {**row, "short_label": label}
+    return None
 
 
-def timeline() -> pd.DataFrame:
-    """Dated events after the pledges (election, designations, bids), each with its source."""
-    facts = store.load("facts")
-    rows = facts[facts["topic"].isin(TIMELINE_TOPICS)].drop_duplicates("source_url").sort_values("as_of_date")
-    return pd.DataFrame({"as_of": rows["as_of_date"].dt.strftime("%Y-%m-%d"), "event": rows["quote"],
-                         "source": rows["source"] + " " + rows["source_url"]})
+def status_rows(overrides: dict | None = None) -> pd.DataFrame:
+    """statuses.csv joined with the registry: one row per pledge in registry order."""
+    statuses = results.load_table("statuses").set_index("pledge_id")
+    if overrides:
+        for pledge_id, verdict in recomputed_statuses(overrides).items():
+            for key, value in _override_status({}, verdict).items():
+                statuses.loc[pledge_id, key] = value
+    pledges = registry()
+    frame = statuses.loc[list(pledges)].reset_index()
+    frame["title"] = [pledges[p].title for p in frame["pledge_id"]]
+    frame["role_ko"] = frame["role"].map(prose.ROLE_KO)
+    return frame
+
+
+def assumption_value(name: str, value) -> str:
+    """An assumption's value as a reader reads it: a reference case by its label, a fact by its
+    outlet and date, anything else as report.prose words it."""
+    if name == "excluded_reference_case" and value:
+        cases = {case.id: case.label for spec in delivery.declared().classes.values() for case in spec.cases}
+        return cases.get(value, value)
+    if name == "mou_presence_fact" and value:
+        fact = store.load("facts").set_index("fact_id").loc[f"{value}.1"]
+        return f"{fact['outlet']} {fact['published_label']} 발표 ({fact['claim_ko']})"
+    return prose.value_ko(name, value)
+
+
+def scenario_text(name: str, value) -> str:
+    """A sensitivity scenario as a reader reads it ('전달 모형에서 뺀 과거 사례: 광주글로벌모터스 …')."""
+    return f"{prose.assumption_label(name)}: {assumption_value(name, value)}"
+
+
+def flips(sensitivity: list[dict]) -> list[dict]:
+    """The scenarios whose status differs from the default's, each named in Korean."""
+    base = next(row["status"] for row in sensitivity if row["scenario"] == "기본값")
+    out = []
+    for row in sensitivity:
+        if row["scenario"] == "기본값" or row["status"] == base:
+            continue
+        name, _, value = row["scenario"].partition("=")
+        out.append({"assumption": scenario_text(name, row.get(name) or value), "status": row["status"]})
+    return out
+
+
+def employed_series(region: str) -> pd.DataFrame:
+    """취업자 (천명) of a 시도 by year, with `derived` and `source`."""
+    return queries.employed(store.load("employment_sido_annual"), region)[["year", "value", "derived", "source"]]
