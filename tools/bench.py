@@ -1,70 +1,150 @@
-"""Build-speed benchmark (`make bench`): prints a table and writes build/bench/bench.json.
+"""Build-speed benchmark (`make bench`): the cost curve of the report build, as ratios to the floor.
 
-Measures, on the current checkout and a warm environment: the floor (start the project kernel,
-import the stack, shut down), each sampled report's wall time (execute + HTML, one process),
-clean builds of all reports with -j1 and -j2, and no-op `make reports` / `make data`.
+The floor is what one report would cost if it only started the project kernel, imported the stack
+and shut down. Measured in the same run: the floor; clean builds (the report stage: notebooks and
+pages, data and results already built) of 1, 5, 25 reports and of all reports with the 17-region
+sweep on (into build/bench/, so reports/ is untouched), each against (N × floor ÷ cores); the
+marginal cost per report (slope of the curve); the rebuild after a one-value revision of one raw
+file (what make rebuilt, and how long); no-op `make reports`; and the peak memory (summed PSS of
+the build's process tree). Writes build/bench/bench.json with the keys it prints.
+
+    python tools/bench.py [RUNS]     (make bench runs it after make reports)
 """
+from __future__ import annotations
+
 import json
+import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = str(ROOT / ".venv" / "bin" / "python")
 OUT = ROOT / "build" / "bench"
-SAMPLE = ["overview", "region-24", "pledge-jobs-13000", "pledge-ai-firms-1000", "pledge-mold-institute"]
-STACK = "import pandas, numpy, statsmodels.api, seaborn, matplotlib.pyplot, analysis.feasibility"
-
-
-def timed(command, **kwargs) -> float:
-    started = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kwargs)
-    return time.perf_counter() - started
+STACK = ("import pandas, numpy, statsmodels.api, seaborn, matplotlib.pyplot, papermill, nbconvert, "
+         "analysis.report.pledge_page, analysis.report.region_page, analysis.report.overview_page")
+REVISED = "data/raw/kosis/인구이동률_월__분기__년__20250120211642.csv"  # feeds one table and the region report
+CORES = os.cpu_count() or 1
 
 
 def floor_once() -> float:
     code = ("import time; from jupyter_client.manager import start_new_kernel; t = time.perf_counter(); "
             "km, kc = start_new_kernel(kernel_name='gwangju-pledges'); "
-            f"kc.execute_interactive({STACK!r}, timeout=120); kc.stop_channels(); km.shutdown_kernel(now=True); "
+            f"kc.execute_interactive({STACK!r}, timeout=180); kc.stop_channels(); km.shutdown_kernel(now=True); "
             "print(time.perf_counter() - t)")
     return float(subprocess.run([PY, "-c", code], cwd=ROOT, check=True, capture_output=True, text=True).stdout.split()[-1])
 
 
-def summary(values):
-    return {"median": round(statistics.median(values), 2), "min": round(min(values), 2),
-            "max": round(max(values), 2), "runs": len(values)}
+def _pss(pid: int) -> int:
+    """Summed proportional set size (kB) of a process and all its descendants."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            text = Path(f"/proc/{current}/smaps_rollup").read_text()
+            total += int(re.search(r"^Pss:\s+(\d+)", text, re.M).group(1))
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, AttributeError):
+            continue
+    return total
+
+
+def run(command: list[str], env: dict | None = None) -> tuple[float, str, float]:
+    """(seconds, output, peak MiB of the process tree) of one command."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    peak = [0]
+
+    def sample():
+        while process.poll() is None:
+            peak[0] = max(peak[0], _pss(process.pid))
+            time.sleep(0.05)
+    watcher = threading.Thread(target=sample, daemon=True)
+    watcher.start()
+    output, _ = process.communicate()
+    watcher.join()
+    if process.returncode:
+        raise SystemExit(f"{' '.join(command)} failed:\n{output[-3000:]}")
+    return time.perf_counter() - started, output, peak[0] / 1024
+
+
+def sweep_config() -> Path:
+    config = OUT / "reports-sweep.yaml"
+    text = (ROOT / "config" / "reports.yaml").read_text(encoding="utf-8")
+    config.write_text(re.sub(r"regions: \[[^\]]*\]", "regions: all", text), encoding="utf-8")
+    return config
+
+
+def report_names(config: Path) -> list[str]:
+    code = "from analysis.report.specs import load_specs; print('\\n'.join(load_specs()))"
+    env = {**os.environ, "GWANGJU_REPORTS_CONFIG": str(config)}
+    return subprocess.run([PY, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True,
+                          text=True).stdout.split()
+
+
+def clean_build(names: list[str], config: Path) -> tuple[float, float]:
+    target = OUT / "reports"
+    shutil.rmtree(target, ignore_errors=True)
+    seconds, _, peak = run([PY, "-m", "analysis", "report", *names],
+                           {"GWANGJU_REPORTS": str(target), "GWANGJU_REPORTS_CONFIG": str(config)})
+    return seconds, peak
+
+
+def revision() -> dict:
+    """Change one value of one raw file, accept it, time `make reports`, list what it rebuilt; restore."""
+    raw, manifest = ROOT / REVISED, ROOT / "data" / "raw" / "manifest.yaml"
+    saved = {raw: raw.read_bytes(), manifest: manifest.read_bytes()}
+    try:
+        lines = saved[raw].split(b"\n")
+        last = re.search(rb",(-?\d+\.\d)(\r?)$", lines[5])  # the last value of one region's row
+        revised = f",{float(last.group(1)) + 0.1:.1f}".encode() + last.group(2)
+        lines[5] = lines[5][:last.start()] + revised
+        raw.write_bytes(b"\n".join(lines))
+        subprocess.run([PY, "-m", "analysis", "accept", str(raw)], cwd=ROOT, check=True, capture_output=True)
+        seconds, output, _ = run(["make", "reports"])
+    finally:
+        for path, content in saved.items():
+            path.write_bytes(content)
+        run(["make", "reports"])
+    rebuilt = sorted(set(re.findall(r"analysis data (\S+)", output)) | set(re.findall(r"\] ok +(\S+)", output)))
+    return {"seconds": round(seconds, 2), "rebuilt": rebuilt, "results_recomputed": "analysis results" in output}
 
 
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
-    results = {}
-    subprocess.run(["make", "reports"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    results["floor: kernel start + imports + shutdown"] = summary([floor_once() for _ in range(runs)])
-    floor = results["floor: kernel start + imports + shutdown"]["median"]
-    for name in SAMPLE:
-        results[f"report {name}"] = summary([timed([PY, "-m", "analysis", "report", name]) for _ in range(runs)])
-    for jobs in (1, 2):
-        shutil.rmtree(ROOT / "reports", ignore_errors=True)
-        results[f"clean build of all reports -j{jobs}"] = summary([timed(["make", "reports", f"-j{jobs}"])])
-    results["make reports, nothing changed"] = summary([timed(["make", "reports"]) for _ in range(5)])
-    results["make data, nothing changed"] = summary([timed(["make", "data"]) for _ in range(5)])
-    for key, value in results.items():
-        if key.startswith("report "):
-            value["ratio_to_floor"] = round(value["median"] / floor, 2)
-    speedup = (results["clean build of all reports -j1"]["median"] / results["clean build of all reports -j2"]["median"])
-    results["speed-up -j2 over -j1"] = round(speedup, 2)
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "bench.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"{'measure':48} {'median':>8} {'min':>8} {'max':>8} {'×floor':>7}")
-    for key, value in results.items():
-        if isinstance(value, dict):
-            print(f"{key:48} {value['median']:8.2f} {value['min']:8.2f} {value['max']:8.2f} "
-                  f"{value.get('ratio_to_floor', ''):>7}")
-        else:
-            print(f"{key:48} {value:8.2f}")
+    run(["make", "reports"])
+    floor = statistics.median(floor_once() for _ in range(runs))
+    config = sweep_config()
+    everything = report_names(config)
+    regular = report_names(ROOT / "config" / "reports.yaml")
+    results = {"floor_seconds": round(floor, 2), "cores": CORES}
+    points = {}
+    for label, names in (("1", regular[:1]), ("5", regular[:5]), ("25", regular), ("all+sweep", everything)):
+        seconds, peak = min((clean_build(names, config) for _ in range(max(1, runs - 1))), key=lambda r: r[0])
+        points[len(names)] = seconds
+        budget = len(names) * floor / CORES
+        results[f"clean_{label}"] = {"reports": len(names), "seconds": round(seconds, 2),
+                                     "ratio_to_floor": round(seconds / floor, 2),
+                                     "ratio_to_n_floor_per_core": round(seconds / budget, 3), "peak_mib": round(peak)}
+    sizes = sorted(points)
+    slope = (points[sizes[-1]] - points[sizes[1]]) / (sizes[-1] - sizes[1])
+    results["marginal_per_report"] = {"seconds": round(slope, 3), "ratio_to_floor": round(slope / floor, 3)}
+    results["noop_make"] = {"seconds": round(min(run(["make", "reports"])[0] for _ in range(3)), 2)}
+    results["noop_make"]["ratio_to_floor"] = round(results["noop_make"]["seconds"] / floor, 3)
+    results["revision"] = revision()
+    results["revision"]["ratio_to_floor"] = round(results["revision"]["seconds"] / floor, 2)
+    results["peak_mib"] = max(v["peak_mib"] for k, v in results.items() if k.startswith("clean_"))
+    (OUT / "bench.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    shutil.rmtree(OUT / "reports", ignore_errors=True)
+    print(json.dumps(results, ensure_ascii=False, indent=1))
 
 
 if __name__ == "__main__":
