@@ -62,6 +62,28 @@ def test_a_checkout_that_leaves_contents_the_same_rebuilds_nothing():
     assert {p: p.stat().st_mtime_ns for p in paths.REPORTS.glob("*.html")} == before
 
 
+@built
+@pytest.mark.slow
+def test_a_changed_input_rebuilds_only_the_reports_that_read_it():
+    """One make run: the changed notebook's reports and the index, no other page (make rebuilds the
+    index only when a prerequisite's file changed, so a queued report's stale page is removed)."""
+    notebook = paths.NOTEBOOKS / "region.py"
+    original = notebook.read_bytes()
+    before = {p.name: p.stat().st_mtime_ns for p in paths.REPORTS.glob("*.html")}
+    try:
+        notebook.write_bytes(original + b"\n# a comment that changes the file's content\n")
+        changed = make("reports")
+        assert changed.returncode == 0, changed.stdout[-2000:] + changed.stderr[-2000:]
+        after = {p.name: p.stat().st_mtime_ns for p in paths.REPORTS.glob("*.html")}
+        rebuilt = {name for name in before if after.get(name) != before[name]}
+        regions = {f"{name}.html" for name in load_specs() if name.startswith("region-")}
+        assert rebuilt == regions | {"index.html", "analyst.html"}  # the scorecard and the analysts' page
+        assert set(after) == set(before)
+    finally:
+        notebook.write_bytes(original)
+        assert make("reports").returncode == 0
+
+
 @pytest.mark.slow
 def test_a_second_make_waits_for_the_first():
     """On a lock of its own: under `make test` the checkout's lock is held by the make running us."""

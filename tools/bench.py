@@ -103,9 +103,10 @@ def revision() -> dict:
     saved = {raw: raw.read_bytes(), manifest: manifest.read_bytes()}
     try:
         lines = saved[raw].split(b"\n")
-        last = re.search(rb",(-?\d+\.\d)(\r?)$", lines[5])  # the last value of one region's row
+        row = next(i for i, line in enumerate(lines) if line.startswith('"광주광역시"'.encode()))
+        last = re.search(rb",(-?\d+\.\d)(,?\r?)$", lines[row])  # the latest value of Gwangju's row
         revised = f",{float(last.group(1)) + 0.1:.1f}".encode() + last.group(2)
-        lines[5] = lines[5][:last.start()] + revised
+        lines[row] = lines[row][:last.start()] + revised
         raw.write_bytes(b"\n".join(lines))
         subprocess.run([PY, "-m", "analysis", "accept", str(raw)], cwd=ROOT, check=True, capture_output=True)
         seconds, output, _ = run(["make", "reports"])
@@ -113,8 +114,9 @@ def revision() -> dict:
         for path, content in saved.items():
             path.write_bytes(content)
         run(["make", "reports"])
-    rebuilt = sorted(set(re.findall(r"analysis data (\S+)", output)) | set(re.findall(r"\] ok +(\S+)", output)))
-    return {"seconds": round(seconds, 2), "rebuilt": rebuilt, "results_recomputed": "analysis results" in output}
+    return {"seconds": round(seconds, 2), "tables_rebuilt": re.findall(r"-m analysis data (\S+)", output),
+            "results_recomputed": "-m analysis results" in output,
+            "reports_rebuilt": re.findall(r"^\[\d+/\d+\] ok\s+(\S+)", output, re.MULTILINE)}
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 from . import paths
+from .assess.context import TABLES_READ as ASSESSMENT_TABLES
 from .assess.results import TABLES as RESULT_TABLES
 from .files import write_if_changed
 from .ingest import manifest
@@ -78,9 +79,12 @@ def _report_rules(entries: dict[str, str]) -> tuple[list[str], list[str]]:
         params = paths.BUILD / "params" / f"{spec.name}.json"
         write_if_changed(params, json.dumps(spec.parameters, ensure_ascii=False, sort_keys=True) + "\n")
         target = _relative(spec.html)
+        # Queue the report and remove the stale page: make rebuilds the index (which runs the queue)
+        # only when a prerequisite's file changed, and a failed rebuild must not leave an old page
+        # that looks current.
         lines += [f"{target}: {_report_inputs(spec, entries)} {_hash(_relative(spec.notebook))} {_relative(params)} "
                   f"$(DATA_CODE) $(ASSESS_CODE) $(REPORT_CODE) | $(ENV)",
-                  f"\t@mkdir -p build; echo {spec.name} >> $(QUEUE)", ""]
+                  f"\t@mkdir -p build; echo {spec.name} >> $(QUEUE); rm -f {target}", ""]
         outputs.append(target)
     return lines, outputs
 
@@ -106,8 +110,8 @@ def render() -> str:
     lines += ["$(STAMP)/checks: $(PROCESSED_TABLES) " + _hash("data/raw/pledges.yaml") + " $(DATA_CODE) | $(ENV)",
               "\t$(PY) -m analysis checks", "\t@mkdir -p $(@D); touch $@",
               "data/processed/checks.csv data/processed/vintage.json: $(STAMP)/checks ;", "",
-              f"$(STAMP)/results: $(STAMP)/checks $(PROCESSED_TABLES) {results_inputs} $(DATA_CODE) $(ASSESS_CODE) "
-              "| $(ENV)",
+              f"$(STAMP)/results: {' '.join(f'data/processed/{t}.csv' for t in ASSESSMENT_TABLES)} {results_inputs} "
+              "$(DATA_CODE) $(ASSESS_CODE) | $(STAMP)/checks $(ENV)",
               "\t$(PY) -m analysis results", "\t@mkdir -p $(@D); touch $@",
               "$(RESULT_FILES): $(STAMP)/results ;", ""]
     lines += ["notebooks/%.ipynb: " + _hash("notebooks/%.py") + " | $(ENV)",

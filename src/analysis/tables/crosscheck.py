@@ -29,6 +29,12 @@ class Check:
         return self.worst <= self.tolerance
 
 
+def _years(index: pd.MultiIndex) -> str:
+    """'광주광역시 2015–2025' for a (region, year) index."""
+    regions, years = index.get_level_values(0).unique(), index.get_level_values(1)
+    return f"{', '.join(regions)} {int(years.min())}–{int(years.max())}"
+
+
 def monthly_vs_annual() -> Check:
     means = queries.annual_means(load("employment_monthly"), EMPLOYED).set_index(["region", "year"])["value"]
     annual = load("employment_sido_annual")
@@ -36,7 +42,7 @@ def monthly_vs_annual() -> Check:
     joined = pd.concat({"monthly": means, "annual": annual}, axis=1).dropna()
     gap = (joined["monthly"] / joined["annual"] - 1).abs()
     return Check("취업자: 12-month mean of the monthly file vs the annual industry file",
-                 f"{len(gap)} region-years ({joined.index.min()} … {joined.index.max()})",
+                 f"{len(gap)} region-years ({_years(joined.index)})",
                  float(gap.max()), MONTHLY_VS_ANNUAL)
 
 
@@ -46,8 +52,9 @@ def rate_reconstruction() -> Check:
     both = wide[[("15세이상인구", False), ("고용률", False), (EMPLOYED, False)]].dropna()
     rebuilt = both[("15세이상인구", False)] * both[("고용률", False)] / 100
     gap = (rebuilt / both[(EMPLOYED, False)] - 1).abs()
+    region, year = gap.idxmax()
     return Check("15세이상인구 × 고용률 reproduces published 취업자",
-                 f"{len(gap)} region-years; worst {gap.idxmax()}", float(gap.max()), RATE_RECONSTRUCTION)
+                 f"{len(gap)} region-years; worst {region} {int(year)}", float(gap.max()), RATE_RECONSTRUCTION)
 
 
 def facts_vs_kosis() -> Check:
