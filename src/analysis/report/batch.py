@@ -38,10 +38,13 @@ def preload() -> tuple:
     sys.modules.setdefault("rfc3987_syntax", None)  # see runner.build
     import matplotlib
     matplotlib.use("agg")
+    import jupytext  # noqa: F401  (reads the notebooks)
     import matplotlib.pyplot
+    import pandera  # noqa: F401  (validates the tables a report loads)
     import papermill  # noqa: F401
     import seaborn  # noqa: F401
     import statsmodels.api  # noqa: F401
+    from fontTools import subset  # noqa: F401  (subsets the page font)
     from IPython.core.interactiveshell import InteractiveShell  # noqa: F401
 
     from ..assess import results, verdict  # noqa: F401

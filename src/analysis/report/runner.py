@@ -29,7 +29,9 @@ GLYPH_WARNING = re.compile(r"Glyph \d+ .*missing from (current )?font", re.IGNOR
 
 def export_tools() -> tuple:
     """The HTML exporter and the font, prepared once per build."""
-    return chrome.exporter(), fonts.load_font()
+    font = fonts.load_font()
+    font.ensureDecompiled()  # read every table here, once, not in each forked worker
+    return chrome.exporter(), font
 
 
 def execute(spec: ReportSpec, engine_name: str | None = None):
