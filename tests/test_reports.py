@@ -1,11 +1,16 @@
 """Reports: parameters refused before a kernel starts, notebooks execute, HTML is self-contained."""
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
 from analysis import paths
+from analysis.errors import InputError
+from analysis.ingest.yamlfile import ConfigError
 from analysis.report import runner
 from analysis.report import specs as report
 
@@ -157,6 +162,37 @@ def test_region_sweep_declares_all_17(tmp_path):
         "regions: [광주광역시]", "regions: all"), encoding="utf-8")
     regions = [s for s in report.load_specs(config).values() if s.kind == "region"]
     assert len(regions) == 17 and {s.name for s in regions} >= {"region-24", "region-11", "region-39"}
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (("parameters:", "paramters:"), r"reports\.yaml, line \d+: unknown key 'paramters' at reports\.region\.paramters"),
+    (("regions: [광주광역시]", "regions: 광주광역시"), r"line \d+: .*not the single value '광주광역시' \(write \[광주광역시\]\)"),
+    (("regions: [광주광역시]", "regions: [전국]"), r"region report for '전국': the region report is per 시도; expected"),
+    (("regions: [광주광역시]", "regions: [광주광역시"), r"reports\.yaml, line \d+: YAML syntax error"),
+])
+def test_report_config_mistakes_name_the_file_line_and_what_was_expected(tmp_path, change, message):
+    """A typo must not silently drop every parameter; a scalar or 전국 gets a message, not a traceback."""
+    config = tmp_path / "reports.yaml"
+    config.write_text(paths.REPORTS_CONFIG.read_text(encoding="utf-8").replace(*change, 1), encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        report.load_specs(config)
+
+
+def test_a_reports_path_that_is_a_file_stops_the_build_in_one_line(tmp_path):
+    target = tmp_path / "reports"
+    target.write_text("not a folder")
+    run = subprocess.run([sys.executable, "-m", "analysis", "report", "overview"], capture_output=True, text=True,
+                         env={**os.environ, "GWANGJU_REPORTS": str(target)}, cwd=paths.ROOT)
+    lines = [line for line in run.stderr.splitlines() if line.strip()]
+    assert run.returncode != 0 and len(lines) == 1 and str(target) in lines[0], run.stderr
+
+
+def test_a_read_only_reports_folder_is_named_with_what_was_expected(tmp_path, monkeypatch):
+    """(Root writes into a read-only folder regardless of its mode, so the permission answer is faked.)"""
+    from analysis import cli
+    monkeypatch.setattr(cli.os, "access", lambda path, mode: False)
+    with pytest.raises(InputError, match=r"reports: not writable; expected a folder the build can write"):
+        cli._check_writable(tmp_path / "reports")
 
 
 @pytest.mark.slow
