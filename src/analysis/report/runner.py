@@ -30,7 +30,10 @@ GLYPH_WARNING = re.compile(r"Glyph \d+ .*missing from (current )?font", re.IGNOR
 def export_tools() -> tuple:
     """The HTML exporter and the font, prepared once per build."""
     font = fonts.load_font()
-    font.ensureDecompiled()  # read every table here, once, not in each forked worker
+    # Read every table here, once, not in each forked worker (the glyphs stay lazy). A TTFont is not
+    # iterable, hence keys().
+    for tag in font.keys():  # noqa: SIM118
+        font[tag]
     return chrome.exporter(), font
 
 
