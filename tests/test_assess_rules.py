@@ -58,6 +58,13 @@ def test_the_latest_decisive_link_decides_and_context_does_not():
     assert evidence.status_of([link("failed", "2024-01-01")], 2030).status == rules.UNLIKELY
 
 
+def test_the_status_and_its_deciding_link_agree_on_a_same_day_tie():
+    """The reason quotes the deciding link: it must be the one that gave the status."""
+    for order in (("progress", "setback"), ("setback", "progress")):
+        result = evidence.status_of([link(order[0], "2024-01-01"), link(order[1], "2024-01-01")], 2030)
+        assert result.status == rules.BY_MEANING[result.deciding.means]
+
+
 def test_no_decisive_link_is_no_data():
     result = evidence.status_of([link("context", "2024-01-01")], 2030)
     assert result.status == rules.NO_DATA and result.deciding is None
@@ -115,7 +122,7 @@ def test_predict_is_the_beta_binomial_tail():
 
 
 def test_error_summary_is_the_cbo_table():
-    summary = delivery.error_summary(np.array([-0.2, 0.0, 0.2, 0.4]))
+    summary = calibration.error_summary(np.array([-0.2, 0.0, 0.2, 0.4]))
     assert summary["mean_error"] == pytest.approx(0.1)
     assert summary["mae"] == pytest.approx(0.2)
     assert summary["rmse"] == pytest.approx(math.sqrt((0.04 + 0 + 0.04 + 0.16) / 4))

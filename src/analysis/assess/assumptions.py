@@ -11,8 +11,6 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from .. import paths
 from ..ingest import yamlfile
 
-MODEL_NAMES = ("ETS(A,Ad,N)", "ARIMA(0,1,0)+drift", "OLS trend")
-
 
 class Assumptions(BaseModel):
     """One set of assumptions; frozen and hashable so computations can be cached by it."""
@@ -96,11 +94,3 @@ def reason(name: str) -> str:
 def label(name: str) -> str:
     """The assumption's name as the reports print it (Korean)."""
     return _declared()[name].label
-
-
-def table(assumptions: Assumptions | None = None, names: list[str] | None = None) -> list[dict]:
-    """Rows of name, value, default and reason (all assumptions, or the named ones), for reports."""
-    chosen = assumptions or defaults()
-    base = defaults()
-    return [{"name": name, "value": getattr(chosen, name), "default": getattr(base, name), "reason": reason(name)}
-            for name in (names or list(Assumptions.model_fields))]

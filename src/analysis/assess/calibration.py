@@ -14,7 +14,8 @@ from .forecast import MIN_FIT_YEARS, MODELS, forecast, two_sided_z
 TWO_THIRDS = (1 / 6, 5 / 6)
 
 
-def _crosses_break(region: str, start: int, end: int, breaks: dict) -> bool:
+def crosses_break(region: str, start: int, end: int, breaks: dict) -> bool:
+    """Whether [start, end] spans the year a region's boundaries changed (세종's split from 충남)."""
     year = breaks.get(region)
     return year is not None and start < year <= end
 
@@ -28,7 +29,7 @@ def backtest_region(series: pd.Series, region: str, first_origin: int, max_horiz
         if len(train) < MIN_FIT_YEARS:
             continue
         until = min(origin + max_horizon, last)
-        if _crosses_break(region, int(train.index.min()), until, breaks):
+        if crosses_break(region, int(train.index.min()), until, breaks):
             continue
         for model in MODELS:
             result = forecast(train, model, until)
@@ -56,6 +57,13 @@ def pooled_backtest(panel: pd.DataFrame, train_start: int, first_origin: int, ma
                                        "degenerate"])
 
 
+def error_summary(errors: np.ndarray) -> dict:
+    """CBO-style summary of relative errors: count, mean, mean absolute, root mean square, central two-thirds."""
+    low, high = np.quantile(errors, TWO_THIRDS)
+    return {"n": len(errors), "mean_error": float(errors.mean()), "mae": float(np.abs(errors).mean()),
+            "rmse": float(np.sqrt(np.mean(errors ** 2))), "two_thirds_low": float(low), "two_thirds_high": float(high)}
+
+
 def calibration_table(backtests: pd.DataFrame, level: float = 0.8) -> pd.DataFrame:
     """Per model and horizon: count, bias (mean relative error), MAE, RMSE, the central two-thirds of
     errors, the spread after bias (sd), and the coverage of the models' own 80% intervals."""
@@ -64,13 +72,11 @@ def calibration_table(backtests: pd.DataFrame, level: float = 0.8) -> pd.DataFra
     for (model, horizon), group in backtests.groupby(["model", "horizon"], sort=True):
         errors = group["error"].to_numpy()
         raw_sd = (group["sd"] / group["actual"]).to_numpy()
-        bias = float(errors.mean())
+        summary = error_summary(errors)
+        bias = summary["mean_error"]
         spread = float(np.sqrt(np.mean((errors - bias) ** 2)))
-        low, high = np.quantile(errors, TWO_THIRDS)
-        rows.append({"model": model, "horizon": int(horizon), "forecasts": len(errors),
-                     "regions": group["region"].nunique(), "mean_error": bias,
-                     "mae": float(np.abs(errors).mean()), "rmse": float(np.sqrt(np.mean(errors ** 2))),
-                     "two_thirds_low": float(low), "two_thirds_high": float(high), "sd": spread,
+        rows.append({"model": model, "horizon": int(horizon), "forecasts": summary.pop("n"),
+                     "regions": group["region"].nunique(), **summary, "sd": spread,
                      "coverage_80_model": float(np.mean(np.abs(errors) <= z * raw_sd)),
                      "coverage_80_calibrated": float(np.mean(np.abs(errors - bias) <= z * spread))})
     return pd.DataFrame(rows)

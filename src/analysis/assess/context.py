@@ -7,6 +7,7 @@ import pandas as pd
 from ..ingest import yamlfile
 from ..ingest.registry import registry
 from ..tables import queries, raw, store
+from ..vocab.regions import NATIONAL
 from .assumptions import Assumptions, defaults
 
 SERIES_TABLES = ("employment_sido_annual", "employment_sido_industry_annual")  # annual series in 천명
@@ -65,7 +66,7 @@ class Context:
             rows = self.employment[self.employment["item"] == queries.EMPLOYED]
         else:
             rows = self.industry[self.industry["section"] == spec["section"]]
-        return rows[rows["region"] != "전국"][["region", "year", "value"]].dropna(subset=["value"])
+        return rows[rows["region"] != NATIONAL][["region", "year", "value"]].dropna(subset=["value"])
 
 
 def statistical_spec(pledge) -> dict | None:

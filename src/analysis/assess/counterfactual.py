@@ -12,6 +12,8 @@ import numpy as np
 import pandas as pd
 from scipy import optimize
 
+from ..vocab.regions import NATIONAL
+
 # The labour-force survey's industry rows that partition 계 (제조업 C sits inside 광공업 B,C, and
 # 사회간접자본 및 기타서비스업 D~U is the total of the last four): checked against 계 below.
 PARTITION = ("A", "B,C", "F", "G,I", "E,L~U", "D,H,J,K")
@@ -22,9 +24,9 @@ def shift_share(industry: pd.DataFrame, region: str, base_year: int, last_year: 
     """Employment by industry (the industry table, 천명): expected at national growth rates."""
     sections = industry[industry["section"].isin(PARTITION)]
     wide = sections.pivot_table(index=["region", "section"], columns="year", values="value", aggfunc="first")
-    local, national = wide.loc[region], wide.loc["전국"]
+    local, national = wide.loc[region], wide.loc[NATIONAL]
     total = industry[(industry["section"] == "ALL")].pivot_table(index="region", columns="year", values="value")
-    growth_all = total.loc["전국", last_year] / total.loc["전국", base_year] - 1
+    growth_all = total.loc[NATIONAL, last_year] / total.loc[NATIONAL, base_year] - 1
     growth_by = national[last_year] / national[base_year] - 1
     base = local[base_year]
     if abs(base.sum() - total.loc[region, base_year]) > ROUNDING:

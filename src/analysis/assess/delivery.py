@@ -143,10 +143,3 @@ def official_projections(ctx) -> pd.DataFrame:
                      "relative_error": actual / projected - 1,
                      "sources": "; ".join(f"fact:{f}" for f in (item.projected, *item.actual))})
     return pd.DataFrame(rows)
-
-
-def error_summary(errors: np.ndarray) -> dict:
-    """CBO-style summary of relative errors: mean, mean absolute, root mean square, central two-thirds."""
-    low, high = np.quantile(errors, [1 / 6, 5 / 6])
-    return {"n": len(errors), "mean_error": float(errors.mean()), "mae": float(np.abs(errors).mean()),
-            "rmse": float(np.sqrt(np.mean(errors ** 2))), "two_thirds_low": float(low), "two_thirds_high": float(high)}

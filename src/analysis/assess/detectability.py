@@ -14,14 +14,14 @@ from scipy import stats
 
 def power(relative_increment: float, relative_sd: float, alpha: float) -> float:
     """P(the one-sided test at level `alpha` detects the increment | it was fully delivered)."""
-    if not relative_sd > 0 or math.isnan(relative_sd):
+    if not relative_sd > 0:  # also NaN
         return float("nan")
     return float(stats.norm.cdf(relative_increment / relative_sd - stats.norm.ppf(1 - alpha)))
 
 
 def minimum_detectable(relative_sd: float, alpha: float, target_power: float) -> float:
     """The smallest relative increment detected with probability `target_power`."""
-    if not relative_sd > 0 or math.isnan(relative_sd):
+    if not relative_sd > 0:  # also NaN
         return float("nan")
     return float((stats.norm.ppf(1 - alpha) + stats.norm.ppf(target_power)) * relative_sd)
 

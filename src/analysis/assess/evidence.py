@@ -51,10 +51,10 @@ def links(ctx, pledge, items, as_of: pd.Timestamp | None = None) -> list[Link]:
 def status_of(found: list[Link], deadline: int) -> EvidenceStatus:
     """Any 'achieved' wins; else the latest decisive link; a completion scheduled after the
     deadline caps the status at 지연."""
-    status = rules.from_evidence([(link.means, link.published) for link in found])
-    decisive = [link for link in found if link.means in rules.DECISIVE]
+    decisive = sorted((link for link in found if link.means in rules.DECISIVE), key=lambda link: link.published)
     achieved = [link for link in decisive if link.means == "achieved"]
     deciding = achieved[-1] if achieved else (decisive[-1] if decisive else None)
+    status = rules.BY_MEANING[deciding.means] if deciding is not None else rules.NO_DATA
     late = next((link for link in found if link.due and link.due > deadline), None)
     if late is not None and status in (rules.ON_TRACK, rules.ACHIEVED, rules.NO_DATA):
         status = rules.DELAYED

@@ -34,9 +34,6 @@ class Forecast:
         index = int(np.where(self.years == year)[0][0])
         return float(self.mean[index]), float(self.sd[index])
 
-    def interval(self, level: float) -> tuple[np.ndarray, np.ndarray]:
-        z = two_sided_z(level)
-        return self.mean - z * self.sd, self.mean + z * self.sd
 
 
 def _annual_periods(series: pd.Series) -> pd.Series:

@@ -23,11 +23,11 @@ def dates_of(ctx, pledge) -> list[pd.Timestamp]:
 
 def history(ctx, assumptions) -> pd.DataFrame:
     """pledge_id, as_of, status, changed (from the previous date), reason."""
-    rows = []
+    rows, memos = [], {}  # one memo per day: a composite pledge's parts are assessed once a day
     for pledge_id, pledge in ctx.pledges.items():
         previous = None
         for day in dates_of(ctx, pledge):
-            verdict = assess_pledge(ctx, pledge_id, assumptions, as_of=day)
+            verdict = assess_pledge(ctx, pledge_id, assumptions, as_of=day, memo=memos.setdefault(day, {}))
             rows.append({"pledge_id": pledge_id, "as_of": f"{day:%Y-%m-%d}", "status": verdict.status,
                          "changed": verdict.status != previous, "reason": verdict.reason})
             previous = verdict.status

@@ -7,13 +7,14 @@ import math
 
 import pandas as pd
 
+from ..vocab.regions import NATIONAL
 from ..vocab.sources import compact
-from ..vocab.units import persons, thousands
+from ..vocab.units import persons
 from . import counterfactual, delivery, nowcast, outside_view, statistic
 from .context import Context, statistical_spec
 from .forecast import MODEL_NAMES_KO
 from .investment import jobs_per_trillion
-from .verdict import Verdict, mou_outcome
+from .verdict import Verdict, delivery_outcome, mou_outcome
 
 # The assumptions each measure row reads: a report's appendix lists only those of its own rows.
 ASSUMPTIONS_BY_MEASURE = {
@@ -44,7 +45,7 @@ class Rows:
                            "upper": upper, "unit": unit, "method": method, "sources": sources, "note": note})
 
 
-def _facts(ctx: Context, *fact_ids: str) -> str:
+def _facts(*fact_ids: str) -> str:
     return "; ".join(f"fact:{f}" for f in fact_ids)
 
 
@@ -106,34 +107,31 @@ def _detectability_rows(measure, a, sources: str, out: Rows) -> None:
 
 
 def delivery_rows(ctx: Context, pledge, verdict: Verdict, out: Rows) -> None:
-    a = ctx.defaults
+    outcome = delivery_outcome(ctx, pledge, ctx.defaults, verdict.deadline)
+    if outcome is None:
+        return
+    result, cases = outcome["result"], outcome["cases"]
     if pledge.delivery == "ai_jobs":
-        projection = mou_outcome(ctx, ctx.pledges["ai-firms-1000"], a, verdict.deadline, None)
-        result = delivery.ai_jobs(ctx, projection["result"]["present_draws"], pledge.target_value,
-                                  a.full_delivery_share, a.seed)
         rates = [f"fact:{r.jobs}; fact:{r.firms}" for r in delivery.declared().ai_jobs_per_firm]
         out.add("delivered", f"{verdict.deadline}년 AI 기업 일자리 전망", result["mean"], "명", lower=result["lower_95"],
                 upper=result["upper_95"], method=f"입주 기업 전망 × 기업당 일자리 {result['rate_low']:.1f}–"
                                                   f"{result['rate_high']:.1f}명(보도된 비율 사이 균등)",
                 sources="; ".join(rates), note="협약 기업 밖의 AI 일자리는 세지 않음(세는 통계가 없음).")
         return
-    cases = delivery.cases(ctx, pledge.delivery)
-    alpha, beta = delivery.fit(cases)
-    result = delivery.predict(alpha, beta, pledge.target_value, a.full_delivery_share)
     out.add("delivered", "과거 사례로 본 전달 예상", result["mean"], "명", lower=result["lower_80"], upper=result["upper_80"],
             method=f"베타-이항 모형(사례 {len(cases)}건, 평균 전달 비율 {result['mean_share']:.0%}); 80% 구간",
-            sources=_facts(ctx, *[f for c in cases for f in c.sources]),
+            sources=_facts(*[f for c in cases for f in c.sources]),
             note="공약이 같은 부류의 한 사례라고 가정; 사례가 적어 불확실함.")
     for case in cases:
         out.add("case", case.label, case.ratio, "ratio", method=f"{case.delivered:,.0f} ÷ {case.promised:,.0f}",
-                sources=_facts(ctx, *case.sources), note=case.note)
+                sources=_facts(*case.sources), note=case.note)
 
 
 def mou_rows(ctx: Context, pledge, verdict: Verdict, out: Rows) -> None:
     a = ctx.defaults
     p = mou_outcome(ctx, pledge, a, verdict.deadline, None)
     fit, result, last = p["fit"], p["result"], p["last"]
-    mou_sources = _facts(ctx, *p["series"]["fact_id"])
+    mou_sources = _facts(*p["series"]["fact_id"])
     presence_sources = f"fact:{a.mou_presence_fact}.1; fact:{a.mou_presence_fact}.2"
     out.add("mou_latest", "최신 누적 AI 업무협약 수", last["value"], "건", sources=f"fact:{last['fact_id']}",
             note="업무협약은 협약일 뿐 이전한 기업 수가 아님.")
@@ -156,30 +154,35 @@ def mou_rows(ctx: Context, pledge, verdict: Verdict, out: Rows) -> None:
             sources=f"{mou_sources}; {presence_sources}", note="클수록 전망이 목표와 뚜렷이 갈림(검출 가능).")
 
 
-def context_rows(ctx: Context, pledge, verdict: Verdict, measure, out: Rows) -> None:
+def context_rows(ctx: Context, pledge, verdict: Verdict, measure, spec: dict | None, out: Rows) -> None:
+    """Benchmarks beside a jobs series: the nowcast and shift-share for all employment, the synthetic
+    control for a manufacturing (section C) series."""
     a = ctx.defaults
-    if measure is not None and measure.label.startswith("취업자"):
+    if measure is None:
+        return
+    region = spec["region"]
+    if spec["table"] == "employment_sido_annual":
         now = nowcast.nowcast(ctx.monthly, "취업자")
         if now:
             out.add("nowcast", f"{now['year']}년 취업자 현재 추정 ({now['last_month']}까지 {now['months']}개월)",
                     now["estimate"], "천명", lower=now["lower"], upper=now["upper"],
                     method=f"월평균 + 과거 {now['reference_years']}년의 연평균−같은 달 평균 차이; 80% 구간",
                     sources=compact(now["sources"]))
-        shares = counterfactual.shift_share(ctx.industry, "광주광역시", a.base_year, int(measure.series.index.max()))
-        used = ctx.industry[ctx.industry["region"].isin(["광주광역시", "전국"])
+        shares = counterfactual.shift_share(ctx.industry, region, a.base_year, int(measure.series.index.max()))
+        used = ctx.industry[ctx.industry["region"].isin([region, NATIONAL])
                             & ctx.industry["year"].isin([a.base_year, shares["last_year"]])]
-        industry_sources = compact(used["source"])
         out.add("shift_share", f"산업별로 전국 증가율을 따랐다면의 취업자 증감 ({a.base_year}–{shares['last_year']})",
-                shares["expected_change"], "천명", method="변이-할당 분석", sources=industry_sources,
+                shares["expected_change"], "천명", method="변이-할당 분석", sources=compact(used["source"]),
                 note=f"실제 증감 {shares['actual_change']:+,.0f}천 명, 지역 요인 {shares['regional_effect']:+,.1f}천 명.")
-    if measure is not None and "제조업" in measure.label:
-        panel = ctx.panel(statistical_spec(pledge))  # rows of ctx.industry: their index finds their sources
-        sc = counterfactual.synthetic_control(panel, "광주광역시", a.base_year)
+    if spec.get("section") == "C":
+        panel = ctx.panel(spec)  # rows of ctx.industry: their index finds their sources
+        sc = counterfactual.synthetic_control(panel, region, a.base_year)
+        pledged = measure.increment / sc["level"]
         out.add("synthetic_gap", f"합성통제: {a.base_year}년 이후 광주 제조업 취업자와 합성 광주의 평균 차이",
                 sc["post_mean"], "ratio", sources=compact(ctx.industry.loc[panel.index, "source"]),
                 method=f"다른 시도의 가중합(기준 연도 전 {sc['pre_years']}년 적합), 위약 검정 유의확률 {sc['p_value']:.2f}",
                 note=f"위약 검정으로 본 검출 한계 ±{sc['detectable']:.1%}(약 {persons(sc['detectable'] * sc['level']):,.0f}명): "
-                     f"공약 5,000명({thousands(5000) / sc['level']:.1%})보다 {'크다' if sc['detectable'] > thousands(5000) / sc['level'] else '작다'}.")
+                     f"공약 {pledge.target_value:,.0f}명({pledged:.1%})보다 {'크다' if sc['detectable'] > pledged else '작다'}.")
 
 
 def investment_rows(ctx: Context, pledge, out: Rows, table: pd.DataFrame) -> None:
@@ -204,6 +207,6 @@ def pledge_rows(ctx: Context, pledge, verdict: Verdict, investment: pd.DataFrame
         mou_rows(ctx, pledge, verdict, out)
     if pledge.delivery:
         delivery_rows(ctx, pledge, verdict, out)
-    context_rows(ctx, pledge, verdict, measure, out)
+    context_rows(ctx, pledge, verdict, measure, spec, out)
     investment_rows(ctx, pledge, out, investment)
     return out.items

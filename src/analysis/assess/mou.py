@@ -21,7 +21,6 @@ MOU_COUNT_UNITS = {
     "MOUs (43 firms+7 institutions)", "MOU firms", "cumulative MOU number", "MOUs (92 firms+8 institutions)",
     "MOUs", "MOUs (firms+institutions)", "firms with MOU (AI+semiconductor)", "firms with MOU",
 }
-PAUSE_FACT = "ai_mou-351aa9.2"  # "no new MOU from July to October 2022" (a council member)
 DAYS_PER_MONTH = 30.4375
 
 
@@ -35,14 +34,14 @@ def mou_series(facts: pd.DataFrame, as_of: pd.Timestamp | None = None) -> pd.Dat
     return rows[["fact_id", "as_of_date", "value", "unit", "source_url"]].reset_index(drop=True)
 
 
-def _months(start: pd.Timestamp, end: pd.Timestamp) -> float:
+def months_between(start: pd.Timestamp, end: pd.Timestamp) -> float:
     return max((end - start).days, 0) / DAYS_PER_MONTH
 
 
 def _exposure(start: pd.Timestamp, end: pd.Timestamp, starts: list[pd.Timestamp]) -> list[float]:
     """Months of [start, end) spent in each regime (regime k runs from starts[k] to starts[k+1])."""
     bounds = [pd.Timestamp.min, *starts, pd.Timestamp.max]
-    return [_months(max(start, bounds[k]), min(end, bounds[k + 1])) if start < bounds[k + 1] and end > bounds[k]
+    return [months_between(max(start, bounds[k]), min(end, bounds[k + 1])) if start < bounds[k + 1] and end > bounds[k]
             else 0.0 for k in range(len(bounds) - 1)]
 
 

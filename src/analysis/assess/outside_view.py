@@ -10,6 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .calibration import crosses_break
+
 
 def yearly_changes(series: pd.Series) -> pd.Series:
     """Year-on-year net change of an annual series indexed by year (consecutive years only)."""
@@ -51,7 +53,7 @@ def above_trend(panel: pd.DataFrame, window: int, trend_years: int, breaks=()) -
             first, end = start - trend_years, start + window
             if first not in values.index or end not in values.index:
                 continue
-            if region in broken and first < broken[region] <= end:
+            if crosses_break(region, first, end, broken):
                 continue
             drift = (values[start] - values[first]) / trend_years
             projected = values[start] + drift * window

@@ -2,8 +2,6 @@
 that decided it (never the rule itself). The reports print these sentences as they are."""
 from __future__ import annotations
 
-import math
-
 from . import rules
 
 
@@ -75,14 +73,6 @@ def statistic(measure, deadline: int, status: str) -> str:
     year = int(measure.series.index.max())
     return (f"{year}년 {measure.label} {measure.series.iloc[-1]:,.0f}천 명: {deadline}년 목표 수준(기준선+공약) "
             f"{measure.target:,.0f}천 명에 이를 확률 {measure.probability:.0%} → {status}")
-
-
-def underpowered(measure) -> str:
-    if math.isnan(measure.power):
-        return (f"{measure.label}은 {measure.horizon}년 앞 예측오차를 백테스트할 수 없어 공약 이행을 가려낼 수 있는지 "
-                "알 수 없음: 통계는 참고로만 봄")
-    return (f"{measure.label}은 공약 규모({measure.increment * 1000:,.0f}명)를 가려낼 검정력이 {measure.power:.0%}뿐"
-            f"(최소 검출 규모 약 {measure.minimum_detectable * 1000:,.0f}명): 공식 통계로는 이행 여부를 알 수 없어 참고로만 봄")
 
 
 def latest_progress(link) -> str:

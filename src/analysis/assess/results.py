@@ -17,9 +17,10 @@ import pandas as pd
 from .. import paths
 from ..files import write_csv_if_changed, write_if_changed
 from . import delivery, evidence, history, measures, sensitivity, statistic
+from .calibration import error_summary
 from .context import Context, panel_key, statistical_spec
 from .investment import investment_table
-from .verdict import Verdict, assess_all, mou_outcome
+from .verdict import AI_FIRMS_PLEDGE, Verdict, assess_all, mou_outcome
 
 TABLES = ("statuses", "parts", "sensitivity", "calibration", "history", "measures", "evidence", "forecasts",
           "region_forecasts", "projections", "investment", "mou", "ggm")
@@ -93,7 +94,7 @@ def _statistical(ctx: Context) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _mou_table(ctx: Context) -> pd.DataFrame:
-    pledge = ctx.pledges["ai-firms-1000"]
+    pledge = ctx.pledges[AI_FIRMS_PLEDGE]
     projection = mou_outcome(ctx, pledge, ctx.defaults, pledge.deadline_year, None)
     series = projection["series"]
     return series.assign(as_of_date=series["as_of_date"].dt.strftime("%Y-%m-%d"))
@@ -109,7 +110,7 @@ def _ggm_table(ctx: Context) -> pd.DataFrame:
 
 def _projections(ctx: Context) -> pd.DataFrame:
     table = delivery.official_projections(ctx)
-    summary = delivery.error_summary(table["relative_error"].to_numpy())
+    summary = error_summary(table["relative_error"].to_numpy())
     return pd.concat([table, pd.DataFrame([{"label": "요약(상대오차)", **summary}])], ignore_index=True)
 
 
@@ -138,7 +139,7 @@ def assess() -> Assessment:
     ctx = Context()
     a = ctx.defaults
     verdicts = assess_all(ctx, a)
-    grid = sensitivity.run(ctx, a)
+    grid = sensitivity.run(ctx, a, verdicts)
     robust = sensitivity.robustness(grid, {k: v.status for k, v in verdicts.items()})
     investment = investment_table(ctx)
     calibration, forecasts = _statistical(ctx)

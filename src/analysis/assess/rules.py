@@ -64,17 +64,6 @@ def from_probability(probability: float, assumptions) -> str:
     return UNLIKELY
 
 
-def from_evidence(links: list[tuple[str, object]]) -> str:
-    """Status from (meaning, date) pairs: any 'achieved' wins; else the latest decisive meaning."""
-    decisive = [(meaning, when) for meaning, when in links if meaning in DECISIVE]
-    if any(meaning == "achieved" for meaning, _ in decisive):
-        return ACHIEVED
-    if not decisive:
-        return NO_DATA
-    latest = max(decisive, key=lambda pair: pair[1])
-    return BY_MEANING[latest[0]]
-
-
 def worst(statuses: list[str]) -> str:
     """The worst of several statuses (측정 불가 ones are left out)."""
     ranked = [s for s in statuses if s in ORDER]

@@ -43,11 +43,13 @@ def scenarios(base: Assumptions) -> list[tuple[str, str, Any, Assumptions]]:
     return out
 
 
-def run(ctx, base: Assumptions) -> pd.DataFrame:
-    """One row per pledge and scenario: the assumption varied, its value, and the status."""
+def run(ctx, base: Assumptions, base_verdicts: dict | None = None) -> pd.DataFrame:
+    """One row per pledge and scenario: the assumption varied, its value, and the status (the
+    default scenario's verdicts are reused when given)."""
     rows = []
     for scenario, name, value, assumptions in scenarios(base):
-        for pledge_id, verdict in assess_all(ctx, assumptions).items():
+        verdicts = base_verdicts if name == "" and base_verdicts is not None else assess_all(ctx, assumptions)
+        for pledge_id, verdict in verdicts.items():
             rows.append({"pledge_id": pledge_id, "scenario": scenario, "assumption": name,
                          "value": "" if value is None else str(value), "status": verdict.status})
     return pd.DataFrame(rows)

@@ -5,7 +5,7 @@ or missed says little about the pledged jobs, which is why power decides whether
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 from scipy import stats
@@ -14,7 +14,7 @@ from ..vocab.units import thousands
 from . import detectability
 from .calibration import at_horizon, calibration_table, pooled_backtest, select_model
 from .context import Context, panel_key, series_key
-from .forecast import MODELS, Forecast, forecast
+from .forecast import MODELS, Forecast, forecast, two_sided_z
 
 MAX_HORIZON = 12
 
@@ -38,7 +38,7 @@ class SeriesMeasure:
     decides: bool
     reached: bool
     proxy: bool
-    forecasts: dict[str, Forecast] = field(default_factory=dict)
+    deadline: int
 
 
 def calibration(ctx: Context, spec: dict, assumptions) -> pd.DataFrame:
@@ -48,6 +48,13 @@ def calibration(ctx: Context, spec: dict, assumptions) -> pd.DataFrame:
     return ctx.cached(key, lambda: calibration_table(pooled_backtest(
         ctx.panel(spec), assumptions.train_start, assumptions.backtest_first_origin, MAX_HORIZON,
         assumptions.outside_view_breaks)))
+
+
+def _series(ctx: Context, spec: dict, assumptions, last_year: int | None = None) -> tuple[str, pd.DataFrame, pd.Series]:
+    """(label, source rows, annual values from the training start to `last_year`) of a series spec."""
+    label, rows = ctx.series_rows(spec)
+    series = rows.set_index("year")["value"].astype(float)
+    return label, rows, series[(series.index >= assumptions.train_start) & (series.index <= (last_year or 9999))]
 
 
 def _fit(ctx: Context, spec: dict, series: pd.Series, model: str, until: int) -> Forecast:
@@ -73,9 +80,7 @@ def _chosen_model(ctx, spec, table, assumptions, before: pd.Series, deadline: in
 
 def measure(ctx: Context, pledge, spec: dict, assumptions, deadline: int, last_year: int | None = None) -> SeriesMeasure:
     """The series measure of a pledge; `last_year` cuts the series (for the status history)."""
-    label, rows = ctx.series_rows(spec)
-    series = rows.set_index("year")["value"].astype(float)
-    series = series[(series.index >= assumptions.train_start) & (series.index <= (last_year or 9999))]
+    label, rows, series = _series(ctx, spec, assumptions, last_year)
     before = series[series.index <= assumptions.base_year]
     horizon = deadline - assumptions.base_year
     table = calibration(ctx, spec, assumptions)
@@ -102,8 +107,7 @@ def measure(ctx: Context, pledge, spec: dict, assumptions, deadline: int, last_y
         minimum_detectable=detectability.minimum_detectable(relative_sd, assumptions.detect_alpha,
                                                             assumptions.power_threshold) * baseline,
         decides=detectability.decides(power, assumptions.power_threshold),
-        reached=bool(series.iloc[-1] >= target) and not proxy, proxy=proxy,
-        forecasts={m: _fit(ctx, spec, series, m, deadline) for m in MODELS})
+        reached=bool(series.iloc[-1] >= target) and not proxy, proxy=proxy, deadline=deadline)
 
 
 def _band_rows(fits: dict[str, Forecast], table: pd.DataFrame, last: int, chosen: str, levels) -> pd.DataFrame:
@@ -114,7 +118,7 @@ def _band_rows(fits: dict[str, Forecast], table: pd.DataFrame, last: int, chosen
             row = {"model": model, "year": int(year), "mean": mean, "sd": sd, "selected": model == chosen,
                    "degenerate": fit.degenerate}
             for level in levels:
-                z = stats.norm.ppf(0.5 + level / 2)
+                z = two_sided_z(level)
                 row[f"lower_{int(level * 100)}"], row[f"upper_{int(level * 100)}"] = mean - z * sd, mean + z * sd
             rows.append(row)
     return pd.DataFrame(rows)
@@ -123,21 +127,18 @@ def _band_rows(fits: dict[str, Forecast], table: pd.DataFrame, last: int, chosen
 def band(ctx: Context, spec: dict, measure_: SeriesMeasure, assumptions, levels=(0.8, 0.95)) -> pd.DataFrame:
     """Each model's calibrated forecast by year with its intervals, for the chart and its CSV."""
     table = calibration(ctx, spec, assumptions)
-    return _band_rows(measure_.forecasts, table, int(measure_.series.index.max()), measure_.model, levels)
+    fits = {m: _fit(ctx, spec, measure_.series, m, measure_.deadline) for m in MODELS}
+    return _band_rows(fits, table, int(measure_.series.index.max()), measure_.model, levels)
 
 
 def series_band(ctx: Context, spec: dict, assumptions, until: int) -> pd.DataFrame:
     """Each model's calibrated forecast of a whole series to `until`, the one the pooled backtest
     selects for that distance flagged (a region report's forecast)."""
-    _, rows = ctx.series_rows(spec)
-    series = rows.set_index("year")["value"].astype(float)
-    series = series[series.index >= assumptions.train_start]
+    _, _, series = _series(ctx, spec, assumptions)
     table = calibration(ctx, spec, assumptions)
     last = int(series.index.max())
+    chosen, _ = _chosen_model(ctx, spec, table, assumptions, series, until, until - last)
     fits = {m: _fit(ctx, spec, series, m, until) for m in MODELS}
-    refused = {m for m, fit in fits.items() if fit.degenerate}
-    chosen = assumptions.model if assumptions.model != "selected" else \
-        select_model(table, assumptions.selection_horizon or until - last, refused)
     return _band_rows(fits, table, last, chosen, assumptions.interval_levels)
 
 

@@ -21,6 +21,8 @@ import pandas as pd
 from . import delivery, evidence, mou, reasons, rules, statistic
 from .context import Context, statistical_spec
 
+AI_FIRMS_PLEDGE = "ai-firms-1000"  # the firms whose MOU projection the `ai_jobs` class multiplies by jobs per firm
+
 
 @dataclass
 class Verdict:
@@ -35,7 +37,6 @@ class Verdict:
     power: float = math.nan
     deciding_fact: str = ""
     parts: list[tuple[str, str, str, str]] = field(default_factory=list)  # (name, status, reason, pledge id or '')
-    numbers: dict = field(default_factory=dict)
 
 
 def deadline_of(pledge, assumptions) -> tuple[int, bool]:
@@ -54,7 +55,7 @@ def mou_outcome(ctx: Context, pledge, a, deadline: int, as_of) -> dict:
         trials, successes = ctx.fact(f"{a.mou_presence_fact}.1")["value"], ctx.fact(f"{a.mou_presence_fact}.2")["value"]
         share = mou.presence_share(successes, trials)
         end = pd.Timestamp(deadline, 12, 31)
-        months = max((end - series["as_of_date"].max()).days, 0) / mou.DAYS_PER_MONTH
+        months = mou.months_between(series["as_of_date"].max(), end)
         result = mou.project(fit, series["value"].iloc[-1], months, share, pledge.target_value, a.simulation_draws, a.seed)
         return {"series": series, "fit": fit, "share": share, "result": result, "last": series.iloc[-1]}
     key = ("mou", a.mou_regimes, a.mou_regime_starts, a.mou_presence_fact, deadline, pledge.target_value,
@@ -63,8 +64,9 @@ def mou_outcome(ctx: Context, pledge, a, deadline: int, as_of) -> dict:
 
 
 def _quantitative(ctx: Context, pledge, a, deadline: int, assumed: bool, as_of) -> dict | None:
-    """The deciding quantitative measure of a pledge: (status, method, reason, numbers), or None."""
+    """The deciding quantitative measure of a pledge (status, method, reason, …), or None."""
     spec = statistical_spec(pledge)
+    power = math.nan
     if spec is not None:
         last_year = None if as_of is None else as_of.year - 1
         measure = statistic.measure(ctx, pledge, spec, a, deadline, last_year)
@@ -72,13 +74,28 @@ def _quantitative(ctx: Context, pledge, a, deadline: int, assumed: bool, as_of) 
             status = rules.ACHIEVED if measure.reached else rules.from_probability(measure.probability, a)
             return {"status": status, "method": "statistic", "probability": measure.probability, "power": measure.power,
                     "reason": reasons.statistic(measure, deadline, status), "as_of": str(measure.series.index.max())}
-        underpowered = {"power": measure.power, "note": reasons.underpowered(measure)}
-    else:
-        underpowered = {}
+        power = measure.power  # shown beside the verdict: the statistic could not decide
     outcome = _delivery_or_mou(ctx, pledge, a, deadline, assumed, as_of)
     if outcome is not None:
-        outcome.update({k: v for k, v in underpowered.items() if k not in outcome or k == "note"})
+        outcome["power"] = power
     return outcome
+
+
+def delivery_outcome(ctx: Context, pledge, a, deadline: int, as_of=None) -> dict | None:
+    """What a pledge's reference class says will be delivered: the prediction, the cases it rests
+    on (or the MOU projection it multiplies), and the day its latest input was published."""
+    if pledge.delivery == "ai_jobs":
+        projection = mou_outcome(ctx, ctx.pledges[AI_FIRMS_PLEDGE], a, deadline, as_of)
+        result = delivery.ai_jobs(ctx, projection["result"]["present_draws"], pledge.target_value,
+                                  a.full_delivery_share, a.seed)
+        return {"result": result, "cases": [], "last": projection["last"],
+                "known": projection["last"]["as_of_date"]}
+    cases = delivery.cases(ctx, pledge.delivery, a.excluded_reference_case, as_of)
+    if len(cases) < 2:
+        return None
+    alpha, beta = ctx.cached(("delivery", pledge.delivery, tuple(c.id for c in cases)), lambda: delivery.fit(cases))
+    return {"result": delivery.predict(alpha, beta, pledge.target_value, a.full_delivery_share), "cases": cases,
+            "last": None, "known": max(c.known for c in cases)}
 
 
 def _delivery_or_mou(ctx, pledge, a, deadline, assumed, as_of) -> dict | None:
@@ -88,29 +105,19 @@ def _delivery_or_mou(ctx, pledge, a, deadline, assumed, as_of) -> dict | None:
         return {"status": status, "method": "mou", "probability": projection["result"]["probability"],
                 "reason": reasons.mou(projection["last"], projection["result"], deadline, pledge.target_value, status),
                 "as_of": f"{projection['last']['as_of_date']:%Y-%m-%d}"}
-    if pledge.delivery == "ai_jobs":
-        firms = ctx.pledges["ai-firms-1000"]
-        projection = mou_outcome(ctx, firms, a, deadline, as_of)
-        result = delivery.ai_jobs(ctx, projection["result"]["present_draws"], pledge.target_value,
-                                  a.full_delivery_share, a.seed)
-        status = rules.from_probability(result["probability"], a)
-        return {"status": status, "method": "delivery", "probability": result["probability"], "numbers": result,
-                "reason": reasons.ai_jobs(projection["last"], result, deadline, pledge.target_value, status),
-                "as_of": f"{projection['last']['as_of_date']:%Y-%m-%d}"}
-    if pledge.delivery:
-        cases = delivery.cases(ctx, pledge.delivery, a.excluded_reference_case, as_of)
-        if len(cases) < 2:
-            return None
-        alpha, beta = ctx.cached(("delivery", pledge.delivery, tuple(c.id for c in cases)), lambda: delivery.fit(cases))
-        result = delivery.predict(alpha, beta, pledge.target_value, a.full_delivery_share)
-        status = rules.from_probability(result["probability"], a)
-        known = max(c.known for c in cases)
+    outcome = delivery_outcome(ctx, pledge, a, deadline, as_of) if pledge.delivery else None
+    if outcome is None:
+        return None
+    result = outcome["result"]
+    status = rules.from_probability(result["probability"], a)
+    if outcome["last"] is not None:
+        reason = reasons.ai_jobs(outcome["last"], result, deadline, pledge.target_value, status)
+    else:
         unit = delivery.declared().classes[pledge.delivery].unit
-        return {"status": status, "method": "delivery", "probability": result["probability"], "numbers": result,
-                "reason": reasons.delivery(len(cases), result["mean_share"], deadline, assumed, pledge.target_value,
-                                           unit, result, status, f"{known:%Y-%m-%d}"),
-                "as_of": f"{known:%Y-%m-%d}"}
-    return None
+        reason = reasons.delivery(len(outcome["cases"]), result["mean_share"], deadline, assumed, pledge.target_value,
+                                  unit, result, status, f"{outcome['known']:%Y-%m-%d}")
+    return {"status": status, "method": "delivery", "probability": result["probability"], "reason": reason,
+            "as_of": f"{outcome['known']:%Y-%m-%d}"}
 
 
 def _combine(quantitative: dict | None, facts: evidence.EvidenceStatus, pledge, deadline, assumed, ctx) -> dict:
@@ -144,7 +151,8 @@ def _own(ctx: Context, pledge, a, as_of) -> Verdict:
         return Verdict(pledge.id, rules.UNMEASURABLE, deadline, assumed, "unmeasurable",
                        reasons.unmeasurable(context), _stamp(own.links))
     if components:
-        parts = [(name, part.status, reasons.facts(part, part.status, deadline, assumed, *ctx.searches(pledge.id)), "")
+        searches = ctx.searches(pledge.id)
+        parts = [(name, part.status, reasons.facts(part, part.status, deadline, assumed, *searches), "")
                  for name, part in components]
         status = rules.worst([part[1] for part in parts])
         return Verdict(pledge.id, status, deadline, assumed, "components", reasons.components(parts, status),
@@ -154,8 +162,7 @@ def _own(ctx: Context, pledge, a, as_of) -> Verdict:
     deciding = own.deciding.fact_id if own.deciding is not None and result["method"] == "facts" else ""
     return Verdict(pledge.id, result["status"], deadline, assumed, result["method"], result["reason"],
                    result.get("as_of") or _stamp(own.links), result.get("probability", math.nan),
-                   result.get("power", math.nan), deciding or "", numbers={**result.get("numbers", {}),
-                                                                         "note": result.get("note", "")})
+                   result.get("power", math.nan), deciding or "")
 
 
 def assess_pledge(ctx: Context, pledge_id: str, a, as_of: pd.Timestamp | None = None,
