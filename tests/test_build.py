@@ -194,6 +194,19 @@ def test_accept_shows_new_periods_and_revised_values(raw_copy, capsys, monkeypat
     assert manifest.read_manifest()[relative].sha256 == updated["sha256"] == manifest.sha256_of(path)
 
 
+def test_accept_takes_a_grown_search_log(raw_copy, capsys, monkeypatch):
+    """The search log grows as evidence is searched for; it is neither facts nor a KOSIS export."""
+    relative = "facts/search_log.csv"
+    path = raw_copy / relative
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "2026-11-30,pages,광주 새 검색어,medical-cluster,결정적 보도 없음\n", encoding="utf-8")
+    monkeypatch.setattr(intake, "_committed_version", lambda name: _committed(raw_copy, name, text))
+    updated = intake.accept(path)
+    out = capsys.readouterr().out
+    assert "new rows: 1 (periods 2026-11-30)" in out and "removed rows: 0" in out
+    assert manifest.read_manifest()[relative].sha256 == updated["sha256"] == manifest.sha256_of(path)
+
+
 def _committed(folder, name, text):
     old = folder / "old.csv"
     old.write_text(text, encoding="utf-8")

@@ -16,7 +16,10 @@ import pandas as pd
 from .. import paths
 from ..errors import InputError
 from . import manifest
+from .facts import tidy
 from .kosis import KosisTable, read_kosis
+
+FACTS = "facts/facts.csv"
 
 _TIMESTAMP = re.compile(r"_(\d{8})\d{6}\.(csv|xlsx)$")  # KOSIS names downloads NAME_YYYYMMDDhhmmss.csv
 QUESTIONS = {"origin": "Where did the file come from (a URL, or 'KOSIS download by <who>')?",
@@ -133,16 +136,20 @@ def _committed_version(relative: str) -> Path | None:
     return Path(handle.name)
 
 
-def _read(path: Path, recorded) -> pd.DataFrame | None:
-    """A raw file as rows to compare: KOSIS exports by their labels, the facts table by fact id."""
-    from .facts import tidy
+def _read(path: Path, recorded) -> tuple[pd.DataFrame | None, dict | None]:
+    """A raw file as rows to compare (KOSIS exports by their labels, facts by fact id, the search
+    log by search) and, for a KOSIS export, what the reader detected."""
     if path.suffix == ".json":
-        return None
-    if recorded.path.startswith("facts/"):
+        return None, None
+    if recorded.path == FACTS:
         facts = tidy(path)
         return facts.assign(marker="", flag="")[["fact_id", "claim_ko", "unit", "as_of", "value", "marker", "flag"]] \
-            .rename(columns={"as_of": "period"})
-    return read_kosis(path, **recorded.hints).data
+            .rename(columns={"as_of": "period"}), None
+    if recorded.path.startswith("facts/"):  # the search log: one row per search, what it found as its value
+        log = pd.read_csv(path, dtype=str, keep_default_na=False)
+        return log.rename(columns={"date": "period", "found": "value"}).assign(marker="", flag=""), None
+    table = read_kosis(path, **recorded.hints)
+    return table.data, table.detected
 
 
 def changes(old: pd.DataFrame, new: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -179,7 +186,7 @@ def accept(path: Path, out=None) -> dict:
     target = Path(path).resolve()
     relative = target.relative_to(paths.RAW.resolve()).as_posix()
     recorded = manifest.entry(relative)
-    new = _read(target, recorded)
+    new, detected = _read(target, recorded)
     if manifest.sha256_of(target) == recorded.sha256:
         print(f"data/raw/{relative}: content matches the manifest; nothing to accept", file=out)
         return recorded.model_dump(exclude_defaults=True)
@@ -188,15 +195,14 @@ def accept(path: Path, out=None) -> dict:
         print(f"data/raw/{relative}: no earlier version to compare with", file=out)
     else:
         try:
-            _show(changes(_read(old_file, recorded), new), out)
+            _show(changes(_read(old_file, recorded)[0], new), out)
         except InputError as exc:  # a format the reader no longer takes: say so, compare nothing
             print(f"the committed version cannot be read for a comparison ({exc})", file=out)
     if old_file is not None:
         old_file.unlink()
     updated = recorded.model_dump(exclude_defaults=True) | {"sha256": manifest.sha256_of(target),
                                                            "downloaded": dt.date.today().isoformat()}
-    if new is not None and not recorded.path.startswith("facts/"):
-        detected = read_kosis(target, **recorded.hints).detected
+    if detected is not None:
         updated |= {"units": detected["units"], "period": detected["periods"]}
     manifest.write_entries([updated])
     print(f"accepted data/raw/{relative} (sha256 {updated['sha256'][:12]}…); `make reports` rebuilds what uses it",
