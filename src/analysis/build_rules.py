@@ -64,13 +64,15 @@ def _table_rules(entries: dict[str, str]) -> tuple[list[str], list[str]]:
 
 def _report_inputs(spec: ReportSpec, entries: dict[str, str]) -> str:
     """The processed tables and results a report reads, the manifest entries of the raw files
-    behind those tables (its 출처 list prints them) and the configuration it prints."""
+    behind those tables (its 출처 list prints them), the configuration it prints and the data
+    vintage its 재현 정보 prints (rewritten only when a table's latest period moves)."""
     tables, results = reads(spec)
     declared = catalog()
     raw = dict.fromkeys(i for name in tables for i in declared[name].inputs)
     return " ".join([*(_relative(declared[name].path) for name in tables),
                      *(f"data/processed/results/{name}" for name in results),
-                     *(entries[i] for i in raw if i in entries), *(_hash(c) for c in REPORT_CONFIG)])
+                     *(entries[i] for i in raw if i in entries), *(_hash(c) for c in REPORT_CONFIG),
+                     "data/processed/vintage.json"])
 
 
 def _report_rules(entries: dict[str, str]) -> tuple[list[str], list[str]]:

@@ -24,10 +24,6 @@ COLOURS = {ACHIEVED: "#1a7f37", ON_TRACK: "#1f5fa8", DELAYED: "#8a4b00", UNLIKEL
            UNMEASURABLE: "#6e40aa"}
 
 
-def scale_colours() -> dict[str, str]:
-    return dict(COLOURS)
-
-
 @dataclass(frozen=True)
 class Level:
     label: str

@@ -80,10 +80,9 @@ def link(url: str, text: str, *, escaped: bool = False) -> Html:
     return Html(f'<a href="{attr(target)}" rel="noopener noreferrer">{body}</a>')
 
 
-def badge(status: str, scale: dict | None = None) -> Html:
+def badge(status: str) -> Html:
     """A status in its colour (white text meets WCAG AA on every colour of the scale)."""
-    level = (scale or rules.scale_colours())[status]
-    return Html(f'<span class="badge" style="background:{level}">{esc(status)}</span>')
+    return Html(f'<span class="badge" style="background:{rules.COLOURS[status]}">{esc(status)}</span>')
 
 
 def quoted(text: str) -> Html:
@@ -97,16 +96,6 @@ def quoted(text: str) -> Html:
 
 def heading(level: int, text: str, anchor: str | None = None) -> Html:
     return Html(f'<h{level} id="{attr(anchor or slug(text))}">{esc(text)}</h{level}>')
-
-
-def paragraph(text: str, css: str = "") -> Html:
-    klass = f' class="{css}"' if css else ""
-    return Html(f"<p{klass}>{esc(text)}</p>")
-
-
-def bullets(items: Iterable[str], escaped: bool = False) -> Html:
-    rows = "".join(f"<li>{item if escaped else esc(item)}</li>" for item in items)
-    return Html(f"<ul>{rows}</ul>")
 
 
 def details(summary: str, body: str, css: str = "") -> Html:

@@ -12,8 +12,6 @@ from . import figures, prose, views
 from .markup import badge, esc, heading, link, number, percent
 from .page import Output, Page, join
 
-ELECTION = "election"
-
 
 class OverviewPage:
     def __init__(self, overrides: dict | None = None):
@@ -39,7 +37,7 @@ def header(report: OverviewPage) -> Output:
         sentences.append(f"'{whole.title}'은(는) {parts}의 합이라 {statuses.loc[whole.id, 'status']}입니다.")
     overridden = ""
     if report.overrides:
-        names = ", ".join(prose.scenario_ko(k, v) for k, v in report.overrides.items())
+        names = ", ".join(views.scenario_text(k, v) for k, v in report.overrides.items())
         overridden = f"<p class=muted>가정을 바꿔 다시 계산한 상태입니다: {esc(names)}.</p>"
     return join(f"<h1>종합: 광주 일자리·산업 공약 점검</h1>{overridden}<section class=\"summary\" aria-label=\"요약\">"
                 f"<p class=\"status-line\">공약 {len(report.statuses)}개: {items}</p>"
@@ -68,7 +66,7 @@ def status_chart(report: OverviewPage) -> Output:
     alt = "공약 상태 분포: " + ", ".join(f"{s} {n}개" for s, n in counts.items() if n) + "."
     by_role = pd.crosstab(statuses["status"], statuses["role_ko"]).reindex(list(rules.COLOURS), fill_value=0)
     by_role = by_role[by_role.sum(axis=1) > 0].reset_index()
-    by_role["badge"] = by_role["status"].map(lambda s: badge(s))
+    by_role["badge"] = by_role["status"].map(badge)
     roles = [c for c in by_role.columns if c in prose.ROLE_KO.values()]
     return join(heading(2, "상태 분포", "tally"),
                 page.figure(figures.status_counts(counts, "공약 상태 분포"), alt=alt, caption="상태별 공약 수",
@@ -108,7 +106,7 @@ def track_record(report: OverviewPage) -> Output:
                 "<p>미국 의회예산처가 자기 전망을 실제와 견주듯, 광주에서 발표된 계획·목표를 실제와 견줍니다. "
                 "공약의 전달 모형이 이 사례들에서 출발합니다.</p>",
                 page.table(cases, {"cited": "약속", "projected": "약속한 수", "actual": "실제", "relative_error": "상대 오차"},
-                           {"projected": lambda v: number(v), "actual": lambda v: number(v),
+                           {"projected": number, "actual": number,
                             "relative_error": lambda v: f"{v:+.0%}"}, caption="과거 약속과 실제",
                            markup=("cited",), numeric=("projected", "actual", "relative_error"), data=table),
                 f"<p>{esc(text)}</p>", model_errors(report))
@@ -132,7 +130,7 @@ def model_errors(report: OverviewPage) -> Output:
 def scale(report: OverviewPage) -> Output:
     chosen = views.chosen_assumptions(report.overrides) if report.overrides else defaults()
     frame = pd.DataFrame(prose.status_rule_rows(chosen), columns=["status", "rule"])
-    frame["badge"] = frame["status"].map(lambda s: badge(s))
+    frame["badge"] = frame["status"].map(badge)
     return join(heading(2, "상태 척도", "scale"),
                 "<p>공약 추적 사이트(폴리티팩트의 '오바미터', '폴리미터')처럼 공약을 원문 그대로 인용하고, 상태마다 날짜 있는 "
                 "근거를 붙이며, 판단하지 못한 공약은 '측정 불가'와 '자료 미확보'로 나눠 밝힙니다.</p>",

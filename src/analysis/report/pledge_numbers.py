@@ -7,6 +7,7 @@ import re
 
 import pandas as pd
 
+from ..vocab.units import thousands
 from . import figures, prose
 from .markup import esc, heading, number, percent
 from .page import Output, join
@@ -67,7 +68,7 @@ def forecast_chart(report: PledgePage) -> str:
     label, rows = view.series
     deadline = int(view.status["deadline"])
     baseline = view.measure("baseline")["value"]
-    level = baseline + report.pledge.target_value / 1000
+    level = baseline + thousands(report.pledge.target_value)
     chosen = view.forecasts[view.forecasts["selected"]]
     at = chosen[chosen["year"] == deadline].iloc[0]
     where = "안에" if at["lower_80"] <= level <= at["upper_80"] else ("위에" if level > at["upper_80"] else "아래에")
@@ -90,7 +91,7 @@ def delivery_cases(report: PledgePage) -> str:
     if not cases:
         return ""
     frame = pd.DataFrame(cases)
-    frame["share"] = frame["value"].map(lambda v: percent(v))
+    frame["share"] = frame["value"].map(percent)
     frame["cited"] = [f"{esc(label)}{page.cite(src)}" for label, src in zip(frame["label"], frame["sources"])]
     return page.table(frame, {"cited": "과거 사례", "method": "실제 ÷ 계획", "share": "전달 비율", "note": "유의사항"},
                       caption="전달 모형의 과거 사례 (광주에서 발표된 계획과 실제)", markup=("cited",), numeric=("share",),
@@ -138,7 +139,7 @@ def investment(report: PledgePage) -> str:
     return (page.figure(fig, alt=alt, caption="1조원당 일자리: 공약(점선)과 비교 사업·계수", data=view.investment,
                         sources=list(view.investment["sources"])) +
             page.table(table, {"cited": "비교 대상", "jobs_per_trillion_krw": "1조원당 일자리", "covers_ko": "포함 범위",
-                               "year": "기준"}, {"jobs_per_trillion_krw": lambda v: number(v)},
+                               "year": "기준"}, {"jobs_per_trillion_krw": number},
                        caption="비교 대상", markup=("cited",), numeric=("jobs_per_trillion_krw",), data=view.investment) +
             f"<p class=muted>{esc(prose.INVESTMENT_CAVEAT)}</p>")
 
@@ -152,6 +153,6 @@ def ggm(report: PledgePage) -> str:
     frame["kind"] = frame["unit"].map(GGM_UNITS).fillna("인원")
     frame["cited"] = [f"{esc(o)}{page.cite('fact:' + f)}" for o, f in zip(frame["outlet"], frame["fact_id"])]
     return page.table(frame, {"as_of": "시점", "value": "인원", "kind": "구분", "share_of_plan": f"계획 {plan:,.0f}명 대비",
-                              "cited": "보도"}, {"value": lambda v: number(v), "share_of_plan": lambda v: percent(v)},
+                              "cited": "보도"}, {"value": number, "share_of_plan": percent},
                       caption="광주글로벌모터스 고용 인원과 정규직 채용 계획 (광주형 일자리 1호)", markup=("cited",),
                       numeric=("value", "share_of_plan"), data=view.ggm)

@@ -44,7 +44,7 @@ def header(report: PledgePage) -> Output:
         would_change += f" 가정을 바꾸면: {flipped}."
     overridden = ""
     if view.overrides:
-        names = ", ".join(prose.scenario_ko(k, v) for k, v in view.overrides.items())
+        names = ", ".join(views.scenario_text(k, v) for k, v in view.overrides.items())
         overridden = (f"<p class=muted>이 보고서는 가정을 바꿔 상태를 다시 계산했습니다({esc(names)}). 아래 수치·이력·민감도는 "
                       "기본 가정의 것입니다.</p>")
     rows = [
@@ -107,7 +107,7 @@ def evidence(report: PledgePage) -> Output:
     parts = [heading(2, "판단 근거", "evidence")]
     if view.parts:
         frame = pd.DataFrame(view.parts)
-        frame["badge"] = frame["status"].map(lambda s: badge(s))
+        frame["badge"] = frame["status"].map(badge)
         frame["name_link"] = [link(f"pledge-{p}.html", n) if p else esc(n) for n, p in zip(frame["name"], frame["part_id"])]
         parts.append(page.table(frame, {"name_link": "부분", "badge": "상태", "reason": "근거"}, caption=(
             "부분별 상태: 전체는 가장 나쁜 부분보다 나을 수 없음"), markup=("badge", "name_link"),
@@ -119,8 +119,7 @@ def evidence(report: PledgePage) -> Output:
         parts.append(_evidence_table(chosen, page, caption))
     if not rows:
         parts.append("<p>이 공약에 연결된 날짜 있는 보도가 없습니다. 판단 근거 문단이 검색 기록을 밝힙니다.</p>")
-    parts.append("<p class=muted>의미: 달성(약속한 일이 이루어짐), 진전(한 걸음 나아감), 차질(최종적이지 않은 후퇴), "
-                 "실패(결정적 사건이 불리하게 끝남), 맥락(판정에 쓰지 않는 관련 정보).</p>")
+    parts.append(f"<p class=muted>{esc(prose.MEANINGS_NOTE)}</p>")
     return join(*parts)
 
 
@@ -128,7 +127,7 @@ def timeline(report: PledgePage) -> Output:
     view, page = report.view, report.page
     changed = [row for row in view.history if row["changed"]]
     frame = pd.DataFrame(changed or [{"as_of": "", "status": rules.NO_DATA, "reason": "기록 없음"}])
-    frame["badge"] = frame["status"].map(lambda s: badge(s))
+    frame["badge"] = frame["status"].map(badge)
     return join(heading(2, "상태 변화", "timeline") +
                 "<p>보도가 나온 날마다, 그날까지 알려진 사실만으로 규칙을 다시 적용한 상태입니다(손으로 적지 않음). "
                 "상태가 바뀐 날만 보입니다.</p>" +
@@ -148,7 +147,7 @@ def robustness(report: PledgePage) -> Output:
     body = heading(2, "판정의 견고성", "robustness") + f"<p>{esc(text)}</p>"
     if changed:
         frame = pd.DataFrame(changed)
-        frame["badge"] = frame["status"].map(lambda s: badge(s))
+        frame["badge"] = frame["status"].map(badge)
         body += page.table(frame, {"assumption": "바꾼 가정", "badge": "그때의 상태"}, caption="상태를 바꾸는 가정",
                            markup=("badge",), data=grid)
     return join(body)
@@ -165,8 +164,7 @@ def smart(report: PledgePage) -> Output:
 
 def relevant_assumptions(view: views.PledgeView) -> list[str]:
     names = {name for m in view.measures for name in ASSUMPTIONS_BY_MEASURE.get(m["key"], ())}
-    names |= {row["scenario"].partition("=")[0] for row in view.sensitivity
-              if row["scenario"] != "기본값" and row["status"] != view.status["status"]}
+    names |= {name for name, _, _ in views.flipping(view.sensitivity)}
     if view.status["deadline_assumed"]:
         names.add("undated_deadline")
     return [name for name in assumption_values.Assumptions.model_fields if name in names]

@@ -2,7 +2,6 @@
 용어 설명, caveats, and what would change each kind of verdict."""
 from __future__ import annotations
 
-from ..assess import assumptions as assumption_values
 from ..assess import rules
 from ..assess.forecast import MODEL_NAMES_KO
 
@@ -18,6 +17,9 @@ METHOD_KO = {"statistic": "공식 통계", "delivery": "과거 사례로 본 전
 UNIT_KO = {"ratio": "", "probability": "", "years": "년치", "천명": "천 명"}
 NOT_STATED_KO = "명시되지 않음"
 
+# What each meaning of an evidence link says (pledge reports and docs/evidence-review.md).
+MEANINGS_NOTE = ("의미: 달성(약속한 일이 이루어짐), 진전(한 걸음 나아감), 차질(최종적이지 않은 후퇴), "
+                 "실패(결정적 사건이 불리하게 끝남), 맥락(판정에 쓰지 않는 관련 정보).")
 GLOSSARY = {
     "검정력": "공약을 모두 이행했다면 통계가 그 차이를 알아챌 확률. 낮으면 통계가 이행 여부를 가려내지 못하므로 "
              "상태를 정하는 데 쓰지 않습니다.",
@@ -98,15 +100,6 @@ def value_ko(name: str, value) -> str:
     if name in ("selection_horizon", "trend_years", "recent_years"):
         return f"{int(float(value))}년"
     return str(value)
-
-
-def assumption_label(name: str) -> str:
-    return assumption_values.label(name)
-
-
-def scenario_ko(name: str, value) -> str:
-    """'기한 없는 공약의 기한: 2032년' for the sensitivity scenario undated_deadline=2032."""
-    return f"{assumption_values.label(name)}: {value_ko(name, value)}"
 
 
 def status_rule_rows(assumptions) -> list[tuple[str, str]]:

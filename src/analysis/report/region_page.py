@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..vocab import periods
+from ..vocab.units import persons
 from . import figures, prose, region_view
 from .markup import badge, esc, heading, link, number, percent
 from .page import Output, Page, join
@@ -64,9 +65,9 @@ def employment(report: RegionPage) -> Output:
         data=view.history, sources=list(view.history["source"]))
     if view.targets:
         frame = pd.DataFrame(view.targets)
-        frame["badge"] = frame["status"].map(lambda s: badge(s))
+        frame["badge"] = frame["status"].map(badge)
         frame["pledge"] = [link(f"pledge-{p}.html", t) for p, t in zip(frame["pledge_id"], frame["title"])]
-        frame["share"] = frame["jobs"] / (last["value"] * 1000)
+        frame["share"] = frame["jobs"] / persons(last["value"])
         body += page.table(frame, {"pledge": "공약", "label": "규모 (기한)", "share": f"{int(last['year'])}년 취업자 대비",
                                    "badge": "상태"}, {"share": lambda v: percent(v, 1)}, caption="이 시도의 일자리 공약",
                            markup=("pledge", "badge"), numeric=("share",),
@@ -122,7 +123,7 @@ def forecast(report: RegionPage) -> Output:
                         data=pd.concat([view.history.assign(kind="실적"), view.forecasts.assign(kind="전망")]),
                         sources=list(view.history["source"])) +
             page.table(at_year, {"name": "모형", "mean": f"{view.target_year}년 전망 (천 명)", "interval": "80% 예측구간"},
-                       {"mean": lambda v: number(v)}, caption=f"{view.target_year}년 전망", numeric=("mean",)))
+                       {"mean": number}, caption=f"{view.target_year}년 전망", numeric=("mean",)))
     return join(body + track_record(report, at["model"]))
 
 
@@ -138,7 +139,7 @@ def track_record(report: RegionPage, model: str) -> str:
         shown, {"horizon": "몇 년 앞", "forecasts": "예측 수", "mean_error": "평균 오차", "mae": "평균 절대 오차",
                 "rmse": "제곱근 평균 제곱 오차", "spread": "가운데 3분의 2", "coverage_80_calibrated": "보정 뒤 80% 구간 적중"},
         {"mean_error": lambda v: f"{v:+.1%}", "mae": lambda v: percent(v, 1), "rmse": lambda v: percent(v, 1),
-         "coverage_80_calibrated": lambda v: percent(v)},
+         "coverage_80_calibrated": percent},
         caption=f"{prose.MODEL_KO[model]} 모형의 과거 예측 성적 (17개 시도, 실제 값 대비 상대 오차)",
         numeric=("horizon", "forecasts", "mean_error", "mae", "rmse", "coverage_80_calibrated"))
 
@@ -150,7 +151,7 @@ def firms(report: RegionPage) -> Output:
     return join(heading(2, "사업체와 종사자", "firms") + page.table(
         frame.head(12), {"industry": "산업", "establishments_last": f"사업체 수 {last}", "workers_last": f"종사자 수 {last}",
                          "workers_change": f"종사자 증감 {first}–{last}"},
-        {c: lambda v: number(v) for c in ("establishments_last", "workers_last", "workers_change")},
+        dict.fromkeys(("establishments_last", "workers_last", "workers_change"), number),
         caption=f"전국사업체조사: 종사자가 많은 12개 산업 ({view.region})", sources=frame.attrs["sources"],
         numeric=("establishments_last", "workers_last", "workers_change")) +
         "<p class=muted>2020년부터 등록부 기반 집계라 2019년 이전 조사와 비교할 수 없습니다. 'AI 기업' 수를 세는 공식 통계는 "

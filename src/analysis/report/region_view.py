@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
 from ..assess import results
@@ -43,8 +42,7 @@ def region_view(region: str, first_year: int, last_year: int, target_year: int, 
                 ) -> RegionView:
     chosen = chosen_assumptions(overrides)
     history = employment_history(region, first_year, last_year)
-    forecasts, calibration = region_forecasts(region, target_year, chosen, bool(overrides) or last_year
-                                              < int(history["year"].max()))
+    forecasts, calibration = region_forecasts(region, target_year, chosen, bool(overrides))
     return RegionView(region, first_year, last_year, target_year, chosen, history,
                       rate_history(region, first_year, last_year), yearly_change_summary(history), ranks(),
                       forecasts, calibration, pledge_targets(region, history, chosen), dict(overrides or {}))
@@ -94,8 +92,9 @@ def ranks(year: int | None = None) -> pd.DataFrame:
 
 
 def region_forecasts(region: str, until: int, chosen: Assumptions, recompute: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Calibrated forecasts of the region's employed persons to `until` and the pooled calibration
-    they rest on; stored ones when they match, else computed now (other assumptions or years)."""
+    """Calibrated forecasts of the region's employed persons (the whole series, whatever years the
+    report shows) to `until` and the pooled calibration they rest on; stored ones when they match,
+    else computed now (other assumptions or another target year)."""
     stored = results.load_table("region_forecasts")
     stored = stored[stored["region"] == region]
     if not recompute and not stored.empty and int(stored["year"].max()) == until:
@@ -130,10 +129,8 @@ def pledge_targets(region: str, history: pd.DataFrame, chosen: Assumptions) -> l
 
 def yearly_change_summary(history: pd.DataFrame) -> dict:
     changes = yearly_changes(history.set_index("year")["value"])
-    return {"mean": persons(float(changes.mean())), "sd": persons(float(changes.std(ddof=1))),
-            "max": persons(float(changes.max())), "max_year": int(changes.idxmax()),
-            "min": persons(float(changes.min())), "min_year": int(changes.idxmin()),
-            "positive_share": float(np.mean(changes > 0))}
+    return {"mean": persons(float(changes.mean())), "max": persons(float(changes.max())), "max_year": int(changes.idxmax()),
+            "min": persons(float(changes.min())), "min_year": int(changes.idxmin())}
 
 
 def establishments(region: str) -> pd.DataFrame:

@@ -7,16 +7,16 @@ from .. import paths
 from ..assess import rules
 from ..ingest.registry import registry
 from ..tables import store
+from .prose import MEANINGS_NOTE
 
 PATH = paths.ROOT / "docs" / "evidence-review.md"
-HEADER = """# 근거 검토표 (evidence review)
+HEADER = f"""# 근거 검토표 (evidence review)
 
 공약마다 판정에 연결된 보도와 그 의미를 한 곳에 모은 표입니다. `data/raw/pledges.yaml`에서 만들어지며
 (`python -m analysis review`), 손으로 고치지 않습니다. 검토할 것: **인용문 자체가 '의미' 칸이 말하는 것을 그
 공약에 대해 말하는가.** 아니면 의미를 고치거나, 그것을 말하는 인용을 고르거나, 연결을 지웁니다.
 
-의미: 달성(약속한 일이 이루어짐) · 진전(한 걸음) · 차질(최종적이지 않은 후퇴) · 실패(결정적 사건이 불리하게 끝남) ·
-맥락(판정에 쓰지 않음). `완공 예정`은 그 해에 완공을 예정한 보도(기한보다 늦으면 지연).
+{MEANINGS_NOTE} `완공 예정`은 그 해에 완공을 예정한 보도(기한보다 늦으면 지연).
 """
 
 

@@ -7,7 +7,6 @@ file and renamed, so a failed run leaves no new page behind.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import re
@@ -115,7 +114,7 @@ def publish(spec: ReportSpec, executed, tools: tuple, started: float) -> Path:
     status = status_of(spec.parameters["pledge_id"]) if spec.kind == "pledge" else None
     atomic_write(spec.sidecar, json.dumps({
         "name": spec.name, "kind": spec.kind, "title": spec.title, "status": status,
-        "parameters": spec.parameters, "built": dt.datetime.now(chrome.KST).isoformat(timespec="seconds"),
+        "parameters": spec.parameters, "built": chrome.now().isoformat(timespec="seconds"),
         "seconds": round(time.perf_counter() - started, 2)}, ensure_ascii=False, indent=1))
     return spec.html
 

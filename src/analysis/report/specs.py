@@ -21,7 +21,7 @@ READS = {
     "pledge": {"tables": ("employment_sido_annual", "employment_sido_industry_annual", "facts"),
                "results": ("pledges/{pledge_id}.json", "forecasts.csv", "mou.csv", "investment.csv", "ggm.csv")},
     "overview": {"tables": ("facts",),
-                 "results": ("statuses.csv", "parts.csv", "projections.csv", "calibration.csv", "evidence.csv")},
+                 "results": ("statuses.csv", "projections.csv", "calibration.csv", "evidence.csv")},
     "region": {"tables": ("employment_sido_annual", "employment_monthly", "establishments_sido_industry"),
                "results": ("region_forecasts.csv", "calibration.csv", "statuses.csv")},
 }

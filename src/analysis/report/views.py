@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..assess import assumptions as assumption_values
 from ..assess import delivery, results
 from ..assess.assumptions import Assumptions, defaults
+from ..assess.context import statistical_spec
 from ..ingest.registry import Pledge, registry
 from ..tables import queries, store
 from . import prose
@@ -65,8 +67,7 @@ def pledge_view(pledge_id: str, overrides: dict | None = None) -> PledgeView:
         status = _override_status(status, recomputed_statuses(overrides)[pledge_id])
     view = PledgeView(pledge, status, bundle["parts"], bundle["measures"], bundle["evidence"], bundle["history"],
                       bundle["sensitivity"], chosen_assumptions(overrides), dict(overrides or {}))
-    spec = next((s for s in pledge.measured_series if s["table"] in ("employment_sido_annual",
-                                                                       "employment_sido_industry_annual")), None)
+    spec = statistical_spec(pledge)
     if spec is not None and view.measure("probability") is not None:
         label, rows = queries.series(spec)
         view.series = (label, rows)
@@ -118,21 +119,21 @@ def assumption_value(name: str, value) -> str:
 
 def scenario_text(name: str, value) -> str:
     """A sensitivity scenario as a reader reads it ('전달 모형에서 뺀 과거 사례: 광주글로벌모터스 …')."""
-    return f"{prose.assumption_label(name)}: {assumption_value(name, value)}"
+    return f"{assumption_values.label(name)}: {assumption_value(name, value)}"
+
+
+def flipping(sensitivity: list[dict]) -> list[tuple[str, str, str]]:
+    """(assumption, value, status) of each scenario whose status differs from the default's."""
+    base = next(row["status"] for row in sensitivity if row["scenario"] == "기본값")
+    out = []
+    for row in sensitivity:
+        if row["scenario"] != "기본값" and row["status"] != base:
+            name, _, value = row["scenario"].partition("=")
+            out.append((name, row.get(name) or value, row["status"]))
+    return out
 
 
 def flips(sensitivity: list[dict]) -> list[dict]:
     """The scenarios whose status differs from the default's, each named in Korean."""
-    base = next(row["status"] for row in sensitivity if row["scenario"] == "기본값")
-    out = []
-    for row in sensitivity:
-        if row["scenario"] == "기본값" or row["status"] == base:
-            continue
-        name, _, value = row["scenario"].partition("=")
-        out.append({"assumption": scenario_text(name, row.get(name) or value), "status": row["status"]})
-    return out
-
-
-def employed_series(region: str) -> pd.DataFrame:
-    """취업자 (천명) of a 시도 by year, with `derived` and `source`."""
-    return queries.employed(store.load("employment_sido_annual"), region)[["year", "value", "derived", "source"]]
+    return [{"assumption": scenario_text(name, value), "status": status}
+            for name, value, status in flipping(sensitivity)]
