@@ -22,7 +22,7 @@ STAMP := build/stamps
 QUEUE := build/report-queue
 LOCK := build/make.lock
 # Goals that read build/rules.mk (and so may need the environment to write it)
-BUILD_GOALS := data results reports index test bench all notebooks
+BUILD_GOALS := data results reports index test bench all notebooks lab
 
 ifeq ($(GWANGJU_MAKE_LOCKED),)
 # -- the outer make: take the checkout's lock, then run the real make (all goals) under it -----------

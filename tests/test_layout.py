@@ -36,7 +36,9 @@ def test_layers_import_only_downwards():
             continue
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.level >= 1 and node.module:
-                target = node.module.split(".")[0] if node.level == 2 else layer
+                package = module.relative_to(PACKAGE).parts[:-1]  # ('tables', 'builders') for a builder
+                resolved = package[:len(package) - (node.level - 1)] + tuple(node.module.split("."))
+                target = resolved[0]
                 if target in rank:
                     assert rank[target] <= rank[layer], f"{module.name} ({layer}) imports {target}"
 

@@ -13,6 +13,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     ValidationError,
     field_validator,
     model_validator,
@@ -22,8 +23,6 @@ from .. import paths
 from . import yamlfile
 
 NOT_STATED = "not stated"
-METRICS = ("jobs", "firms", "investment", "designation", "facility", "policy", "agreement")
-EVIDENCE_MEANINGS = ("achieved", "progress", "setback", "failed", "context")
 SMART = ("specific", "measurable", "achievable", "relevant", "time_bound")
 MAX_QUOTE_SENTENCES = 1
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -46,6 +45,8 @@ def _date(value: str) -> str:
         return value
     if re.fullmatch(r"\d{4}", value):
         return value
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError(f"expected YYYY or YYYY-MM-DD, got {value!r}")
     dt.date.fromisoformat(value)
     return value
 
@@ -57,7 +58,7 @@ class _Strict(BaseModel):
 class Source(_Strict):
     key: str = ""
     outlet: str
-    date: Annotated[Text, BeforeValidator(_text)]
+    date: Text
     printed_date: Text | None = None
     date_note: str | None = None
     speaker: str
@@ -73,10 +74,6 @@ class Source(_Strict):
     @classmethod
     def _dates(cls, value):
         return value if value is None else _date(value)
-
-    @property
-    def citation(self) -> str:
-        return f"{self.outlet}, {self.date}, 「{self.title}」"
 
 
 class Evidence(_Strict):
@@ -113,8 +110,14 @@ class Measures(_Strict):
     facts: tuple[str, ...] = ()
     note: str = ""
 
+    @model_validator(mode="after")
+    def _something(self):
+        if not (self.series or self.facts or self.note):
+            raise ValueError("measured_by names no series, no facts and no note; expected at least one")
+        return self
 
-SmartEntry = tuple[bool, str]
+
+SmartEntry = tuple[StrictBool, Annotated[str, Field(min_length=1)]]
 
 
 class Pledge(_Strict):
@@ -200,10 +203,6 @@ class Pledge(_Strict):
     @property
     def measured_facts(self) -> tuple[str, ...]:
         return self.measured_by.facts
-
-    @property
-    def measurement_note(self) -> str:
-        return self.measured_by.note
 
     def all_evidence(self) -> list[tuple[str, Evidence]]:
         """(component name or '', link) for the pledge's own links and those of its components."""
