@@ -117,8 +117,10 @@ def write_index(specs: dict[str, ReportSpec]) -> Path:
     checked = max(str(c) for c in statuses["checked"])
     scale = "".join(f"<li>{badge(label)} {esc(rule)}</li>" for label, rule in prose.status_rule_rows(
         views.chosen_assumptions(None)))
+    sources = [p.source_info for p in views.source_articles()]
+    articles = f"기사 {len(sources)}건(" + ", ".join(f"{s.outlet} {s.date} {prose.ROLE_KO[s.role]}" for s in sources) + ")"
     body = (f"<h1>{esc(chrome.site().title)}: 공약 점검표</h1>"
-            '<section class="summary" aria-label="요약"><p>두 기사(매일일보 2022-04-05 후보 공약, 전자신문 2022-02-10 시 계획)의 '
+            f'<section class="summary" aria-label="요약"><p>{esc(articles)}의 '
             "광주 일자리·산업 공약을 공식 통계와 날짜 있는 보도에 비추어 문서화된 규칙으로 판정합니다. 기한이 없는 공약은 "
             f"가정한 기한을 '(가정)'으로 표시합니다. 최종 확인일 {esc(checked)}.</p>"
             f'<p><a href="{chrome.OVERVIEW}">종합 보고서</a> · 지역 보고서: {region_links(specs)}</p></section>'

@@ -47,10 +47,7 @@ def header(report: OverviewPage) -> Output:
 
 def articles(report: OverviewPage) -> Output:
     page, rows = report.page, []
-    seen = {}
-    for pledge in registry().values():
-        seen.setdefault(pledge.source, pledge)
-    for pledge in seen.values():
+    for pledge in views.source_articles():
         source = pledge.source_info
         marks = page.cite(f"registry:{pledge.id}") + page.cite([f"fact:{f}" for f in source.aftermath_facts])
         rows.append(f"<li><strong>{esc(source.outlet)} {esc(source.date)}</strong> — {esc(source.speaker)} "

@@ -137,3 +137,11 @@ def flips(sensitivity: list[dict]) -> list[dict]:
     """The scenarios whose status differs from the default's, each named in Korean."""
     return [{"assumption": scenario_text(name, value), "status": status}
             for name, value, status in flipping(sensitivity)]
+
+
+def source_articles() -> list[Pledge]:
+    """The first pledge of each source article, in registry order (its `source_info` names the article)."""
+    first: dict[str, Pledge] = {}
+    for pledge in registry().values():
+        first.setdefault(pledge.source, pledge)
+    return list(first.values())
