@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import yaml
 
 from analysis import cli, paths
 from analysis.ingest import facts, intake, manifest, search_log
@@ -63,6 +64,15 @@ def copy_of(original: str, **changes) -> Callable[[str], str]:
     def edit(text: str) -> str:
         row = next(r for r in csv.DictReader(io.StringIO(text)) if r["fact_id"] == original)
         return text + _csv_line(facts.COLUMNS, {**row, **changes})
+    return edit
+
+
+def first_pledge(change: Callable[[dict], None]) -> Callable[[str], str]:
+    """Change the first record of the registry (read and written as YAML)."""
+    def edit(text: str) -> str:
+        document = yaml.safe_load(text)
+        change(document["pledges"][0])
+        return yaml.safe_dump(document, allow_unicode=True)
     return edit
 
 
@@ -137,6 +147,9 @@ class Case:
 ACCEPT_FACTS = ("accept", "{root}/" + FACTS)
 BUILD_FACTS = ("data", "facts")
 ACCEPT_LOG = ("accept", "{root}/" + SEARCH_LOG)
+BUILD_REPORT = ("report", "pledge-jobs-13000")
+PLEDGES = "data/raw/pledges.yaml"
+PLEDGES_AT = r"pledges\.yaml, (line \d+: )?.*"
 FACTS_AT = r"facts\.csv, line LINE, column "
 LOG_AT = r"search_log\.csv, line LINE, column "
 
@@ -299,13 +312,63 @@ CASES = [
     Case("report: an assumption typo", "config/reports.yaml",
          replaced("      first_year: 2000\n", "      first_year: 2000\n      assumptions: {on_track_probabilty: 0.6}\n"),
          ("report", "region-24"), r"region-24: unknown assumption\(s\) \['on_track_probabilty'\] \(did you mean 'on_track_probability'\?\)"),
+    # -- the pledge registry (earlier turns' cases), refused before any report is built ---------------------
+    Case("registry: no quote", PLEDGES,
+         first_pledge(lambda p: p.pop("quote")), BUILD_REPORT,
+         PLEDGES_AT + r"line 2: pledges.0.quote \(pledge 'jobs-13000'\): Field required"),
+    Case("registry: an undeclared metric", PLEDGES,
+         first_pledge(lambda p: p.update(metric="vibes")), BUILD_REPORT,
+         PLEDGES_AT + r"line \d+: pledges.0.metric \(pledge 'jobs-13000'\): .*\(value 'vibes'\)"),
+    Case("registry: a deadline that is not a date", PLEDGES,
+         first_pledge(lambda p: p.update(deadline="soon")), BUILD_REPORT,
+         PLEDGES_AT + r"pledges.0.deadline .*'soon'"),
+    Case("registry: a misspelt key", PLEDGES,
+         first_pledge(lambda p: p.update(colour="red")), BUILD_REPORT,
+         PLEDGES_AT + r"unknown key 'colour' at pledges.0.colour \(pledge 'jobs-13000'\)"),
+    Case("registry: a target that is not a number", PLEDGES,
+         first_pledge(lambda p: p["target"].update(value="many")), BUILD_REPORT,
+         PLEDGES_AT + r"pledges.0.target.value.*\(value 'many'\)"),
+    Case("registry: a SMART question missing", PLEDGES,
+         first_pledge(lambda p: p["smart"].pop("relevant")), BUILD_REPORT,
+         PLEDGES_AT + r"pledges.0.smart .*expected exactly the keys"),
+    Case("registry: a quote of two sentences", PLEDGES,
+         first_pledge(lambda p: p.update(quote="첫 문장이다. 둘째 문장이다.")), BUILD_REPORT,
+         PLEDGES_AT + "more than one sentence"),
+    Case("registry: parts that do not add up", PLEDGES,
+         first_pledge(lambda p: p["target"].update(value=14000)), BUILD_REPORT,
+         r"pledges\.yaml, line LINE: pledge 'jobs-13000', field 'parts': parts add up to 13000, not 14000",
+         line_of="parts:"),
+    Case("registry: a deadline in month 13", PLEDGES,
+         first_pledge(lambda p: p.update(deadline="2030-13-01")), BUILD_REPORT,
+         PLEDGES_AT + r"pledges.0.deadline .*month must be in 1..12 \(value '2030-13-01'\)"),
+    Case("registry: a deadline on day 99", PLEDGES,
+         first_pledge(lambda p: p.update(deadline="2030-02-99")), BUILD_REPORT,
+         PLEDGES_AT + r"pledges.0.deadline .*day is out of range .*'2030-02-99'"),
+    Case("registry: a reason too short", PLEDGES,
+         first_pledge(lambda p: p["evidence"][0].update(why="짧음")), BUILD_REPORT,
+         PLEDGES_AT + r"pledges.0.evidence.0.why .*at least 5 characters"),
+    Case("registry: an undeclared meaning of evidence", PLEDGES,
+         first_pledge(lambda p: p["evidence"][0].update(means="maybe")), BUILD_REPORT,
+         PLEDGES_AT + r"pledges.0.evidence.0.means .*\(value 'maybe'\)"),
+    Case("registry: a deadline without dashes", PLEDGES,
+         first_pledge(lambda p: p.update(deadline="20301231")), BUILD_REPORT,
+         PLEDGES_AT + r"pledges.0.deadline .*expected YYYY or YYYY-MM-DD"),
+    Case("registry: measured by nothing", PLEDGES,
+         first_pledge(lambda p: p.update(measured_by={})), BUILD_REPORT,
+         PLEDGES_AT + r"pledges.0.measured_by .*no series, no facts and no note"),
+    Case("registry: a SMART answer without its reason", PLEDGES,
+         first_pledge(lambda p: p["smart"].update(relevant=[True, ""])), BUILD_REPORT,
+         PLEDGES_AT + r"pledges.0.smart.relevant.1 .*at least 1 character"),
+    Case("registry: a SMART answer that is not yes or no", PLEDGES,
+         first_pledge(lambda p: p["smart"].update(relevant=["maybe", "이유"])), BUILD_REPORT,
+         PLEDGES_AT + r"pledges.0.smart.relevant.0 .*valid boolean"),
     Case("ingest: no such file", None, export(), ("ingest", "{root}/outside/nowhere.csv"), r"nowhere\.csv"),
 ]
 
 
 class Sandbox:
-    """A copy of data/raw/ and config/ (and of the processed tables the commands read) that the
-    paths point to, and a folder `outside` for the analyst's own files."""
+    """A copy of data/raw/ and config/ (and of the processed tables the commands read), pages of a
+    last good build, and a folder `outside` for the analyst's own files; the paths point here."""
 
     def __init__(self, root: Path, monkeypatch):
         self.root = root
@@ -315,6 +378,9 @@ class Sandbox:
         processed.mkdir()
         shutil.copy(paths.PROCESSED / "employment_sido_annual.csv", processed)  # the data's years
         (processed / "facts.csv").write_text("the facts table as the last good build left it\n")
+        (root / "reports").mkdir()
+        for page in ("index.html", "overview.html", "pledge-jobs-13000.html", "region-24.html"):
+            (root / "reports" / page).write_text("a page of the last good build\n")  # no failed check deletes it
         (root / "outside").mkdir()
         for name, path in {"RAW": "data/raw", "MANIFEST": "data/raw/manifest.yaml", "PLEDGES": "data/raw/pledges.yaml",
                            "FACTS": FACTS, "PROCESSED": "data/processed", "RESULTS": "data/processed/results",
