@@ -195,6 +195,9 @@ CASES = [
          ACCEPT_FACTS, FACTS_AT + r"'unit': 2 values but 3 units \('jobs;jobs;jobs'\) \(value 'jobs;jobs;jobs'\)"),
     Case("facts: two values, three dates", FACTS, fact(topic="pledge", value="1;2", unit="jobs", as_of="2020;2021;2022"),
          ACCEPT_FACTS, FACTS_AT + r"'as_of': 2 values but 3 dates"),
+    Case("facts: an MOU count under another topic", FACTS, fact(topic="ai_jobs"), ACCEPT_FACTS,
+         FACTS_AT + r"'topic': unit 'cumulative MOU number' is a unit of the ai_mou series, whose topic is 'ai_mou': "
+         r"topic 'ai_jobs' would leave the row out of it \(value 'ai_jobs'\)"),
     Case("facts: an MOU count that is a change", FACTS, fact(value="390->400"), ACCEPT_FACTS,
          FACTS_AT + r"'value': feeds the ai_mou series \(topic 'ai_mou', unit 'cumulative MOU number'\) but "
          r"'390->400' is not a count"),
