@@ -318,7 +318,7 @@ CASES = [
     # -- the pledge registry (earlier turns' cases), refused before any report is built ---------------------
     Case("registry: no quote", PLEDGES,
          first_pledge(lambda p: p.pop("quote")), BUILD_REPORT,
-         PLEDGES_AT + r"line 2: pledges.0.quote \(pledge 'jobs-13000'\): Field required"),
+         PLEDGES_AT + r"line \d+: pledges.0.quote \(pledge 'jobs-13000'\): Field required"),
     Case("registry: an undeclared metric", PLEDGES,
          first_pledge(lambda p: p.update(metric="vibes")), BUILD_REPORT,
          PLEDGES_AT + r"line \d+: pledges.0.metric \(pledge 'jobs-13000'\): .*\(value 'vibes'\)"),
