@@ -31,7 +31,7 @@ from .frame import CellAttributes, combine, fill_empty, parse_values, split_pair
 from .grid import KosisFormatError, read_grid
 from .labels import parse_item
 from .layout import detect
-from .rows import row_labels
+from .rows import RowLabels, row_labels
 
 __all__ = ["KosisFormatError", "KosisTable", "parse_item", "read_kosis"]
 TAIL = ("item", "unit", "measure", "period", "value", "marker", "flag", "source_line", "source_column")
@@ -110,7 +110,7 @@ def _frame(parts: Parts, attributes: CellAttributes, classification: list[int], 
     units = _units(parts, attributes, items, n, m)
     _check_cells(parts, values, cells, units)
     data: dict[str, object] = {}
-    for name in ("region", "sigungu"):
+    for name in ("region", "sigungu", "region_label"):
         if name in attributes.rows or name in attributes.columns:
             data[name] = combine(attributes, name, n, m)
     for j, name in _column_names(parts, classification).items():
@@ -131,20 +131,37 @@ def _frame(parts: Parts, attributes: CellAttributes, classification: list[int], 
     return split_pairs(frame, cells, parts.grid, lambda p: (parts.line(p // m), parts.columns[p % m].header))
 
 
-def _check_duplicates(parts: Parts, frame: pd.DataFrame) -> None:
-    keys = [c for c in frame.columns if c not in ("value", "marker", "flag", "source_line", "source_column")]
-    duplicated = frame.duplicated(keys, keep=False)
-    if duplicated.any():
-        first = frame[duplicated].iloc[0]
-        same = frame[duplicated & (frame[keys] == first[keys]).all(axis=1)]
-        key = ", ".join(f"{k}={first[k]}" for k in keys)
-        lines = sorted(set(same["source_line"]))
-        raise KosisFormatError.at(parts.grid.path, f"the same observation appears twice ({key}) on lines "
-                                  f"{lines[0]} and {lines[-1]}",
+def _collision(parts: Parts, rows: RowLabels, frame: pd.DataFrame, keys: list[str]) -> str:
+    """Why two cells got the same labels: what each line wrote in the label columns that are equal,
+    which of them were filled from the row above, and which were normalised (광주 → 광주광역시)."""
+    duplicated = frame[frame.duplicated(keys, keep=False)]
+    first = duplicated.iloc[0]
+    same = duplicated[(duplicated[keys] == first[keys]).all(axis=1)]
+    a, b = same.iloc[0], same.iloc[-1]
+    lines = [int(a["source_line"]), int(b["source_line"])]
+    causes = []
+    for line in lines:
+        row = parts.grid.lines.index(line) - parts.layout.header_rows
+        filled = [parts.layout.names[j] for j in rows.filled_in(row)]
+        if filled:
+            causes.append(f"line {line}: {', '.join(filled)} blank, filled from the row above")
+    if "region_label" in frame and a["region_label"] != b["region_label"]:
+        causes.append(f"region written {a['region_label']!r} on line {lines[0]} and {b['region_label']!r} on line "
+                      f"{lines[1]}, both {a['region']}")
+    equal = ", ".join(f"{k}={first[k]}" for k in keys if str(first[k]))
+    return (f"the same observation appears twice on lines {lines[0]} and {lines[1]} (equal: {equal})"
+            + (f"; {'; '.join(causes)}" if causes else ""))
+
+
+def _check_duplicates(parts: Parts, rows: RowLabels, frame: pd.DataFrame) -> None:
+    keys = [c for c in frame.columns if c not in ("value", "marker", "flag", "source_line", "source_column",
+                                                  "region_label")]
+    if frame.duplicated(keys).any():
+        raise KosisFormatError.at(parts.grid.path, _collision(parts, rows, frame, keys),
                                   expected="one value per region, classification, item and period")
 
 
-def _detected(parts: Parts, frame: pd.DataFrame, filled: int) -> dict:
+def _detected(parts: Parts, frame: pd.DataFrame, filled: str) -> dict:
     periods = sorted(str(p) for p in frame["period"].unique())
     frequencies = Counter(frequency(p) for p in periods)
     items = frame.drop_duplicates(["item", "unit"])
@@ -152,7 +169,7 @@ def _detected(parts: Parts, frame: pd.DataFrame, filled: int) -> dict:
     markers = markers[(markers.index != "") & (markers > 0)]
     flags = frame["flag"].value_counts(sort=False)
     flags = flags[(flags.index != "") & (flags > 0)]
-    fixed = {"region", "sigungu", *TAIL, COLUMN_CLASSIFICATION}
+    fixed = {"region", "sigungu", "region_label", *TAIL, COLUMN_CLASSIFICATION}
     layout = parts.layout
     return {
         "file": str(parts.grid.path),
@@ -183,14 +200,14 @@ def read_kosis(path: Path | str, *, item: str | None = None, unit: str | None = 
     layout = detect(grid)
     notes: list[str] = []
     columns = describe(grid, layout, notes)
-    labels, filled = row_labels(grid, layout, fill=layout.kind == "wide")
-    parts = Parts(grid, layout, columns, labels, Hints(item, unit, regions.canonical(sido) if sido else None), notes)
+    rows = row_labels(grid, layout)
+    parts = Parts(grid, layout, columns, rows.labels, Hints(item, unit, regions.canonical(sido) if sido else None), notes)
     attributes = CellAttributes({}, {})
     periods_of(parts, attributes)
     used = regions_of(parts, attributes)
     classification = [j for j in parts.classification_columns() if j not in used]
     kept = items_of(parts, attributes, classification)
     frame = _frame(parts, attributes, classification, kept)
-    _check_duplicates(parts, frame)
-    return KosisTable(frame.reset_index(drop=True), _detected(parts, frame, filled),
+    _check_duplicates(parts, rows, frame)
+    return KosisTable(frame.reset_index(drop=True), _detected(parts, frame, rows.summary(layout.names)),
                       {c.index + 1: c.header for c in columns})

@@ -72,6 +72,12 @@ def names_region(header: str) -> bool:
     return any(word in clean_label(header) for word in REGION_WORDS)
 
 
+def names_sido_only(header: str) -> bool:
+    """A column named for 시도 alone (시도별, 행정구역(시도)별), where a 시군구 is a typo, not a row."""
+    name = clean_label(header)
+    return "시도" in name and not any(word in name for word in ("시군구", "시군", "구군", "시·군", "자치구"))
+
+
 def is_measure(part: str) -> bool:
     """A header part naming a measure such as 상대표준오차 rather than an item."""
     return any(word.lower() in part.lower() for word in MEASURE_WORDS)
