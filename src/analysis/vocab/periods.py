@@ -67,6 +67,15 @@ def parse_period(label: str) -> str | None:
     return None
 
 
+# What a period label looks like, whether or not it is one: `2017.5/4` and `2017.13` look like periods
+# but are none; a header like that is refused rather than read as a label.
+_LOOKS = re.compile(r"^(?:[YMHQ]\d{4,6}\s+)?(?:19|20)\d\d\s*(?:[.\-/년]\s*\d{1,2}\s*(?:/\s*\d\s*)?(?:월|분기|반기)?)?$")
+
+
+def looks_like_period(label: str) -> bool:
+    return bool(_LOOKS.match(split_flag(label)[0].strip()))
+
+
 def frequency(period: str) -> str:
     """`annual`, `monthly`, `half-yearly` or `quarterly` for a normalised period."""
     if len(period) == 4:

@@ -31,6 +31,7 @@ from .frame import CellAttributes, combine, fill_empty, parse_values, split_pair
 from .grid import KosisFormatError, read_grid
 from .labels import parse_item
 from .layout import detect
+from .meta import meta_of
 from .rows import RowLabels, row_labels
 
 __all__ = ["KosisFormatError", "KosisTable", "parse_item", "read_kosis"]
@@ -198,10 +199,12 @@ def read_kosis(path: Path | str, *, item: str | None = None, unit: str | None = 
     a file does not state."""
     grid = read_grid(Path(path))
     layout = detect(grid)
-    notes: list[str] = []
+    meta = meta_of(grid)
+    notes: list[str] = list(meta.notes)
     columns = describe(grid, layout, notes)
     rows = row_labels(grid, layout)
-    parts = Parts(grid, layout, columns, rows.labels, Hints(item, unit, regions.canonical(sido) if sido else None), notes)
+    hints = Hints(item, unit or meta.unit, regions.canonical(sido) if sido else None)
+    parts = Parts(grid, layout, columns, rows.labels, hints, notes)
     attributes = CellAttributes({}, {})
     periods_of(parts, attributes)
     used = regions_of(parts, attributes)
@@ -209,5 +212,6 @@ def read_kosis(path: Path | str, *, item: str | None = None, unit: str | None = 
     kept = items_of(parts, attributes, classification)
     frame = _frame(parts, attributes, classification, kept)
     _check_duplicates(parts, rows, frame)
-    return KosisTable(frame.reset_index(drop=True), _detected(parts, frame, rows.summary(layout.names)),
+    detected = _detected(parts, frame, rows.summary(layout.names)) | {"source": meta.source or "not stated"}
+    return KosisTable(frame.reset_index(drop=True), detected,
                       {c.index + 1: c.header for c in columns})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...vocab.periods import parse_period_label
+from ...vocab.periods import looks_like_period, parse_period_label
 from .cells import is_numeric_like
 from .grid import Grid
 from .labels import clean_label, dimension_name, header_role
@@ -25,12 +25,33 @@ class Layout:
 
 
 def _period_start(row: list[str]) -> int | None:
-    """First column from which every non-blank cell of a header row is a period, if there is one."""
+    """First column from which every non-blank cell of a header row is a period (or looks like one:
+    `2017.13` is refused later, not made a label), if there is one."""
     for start in range(1, len(row)):
         cells = [c for c in row[start:] if c.strip()]
-        if parse_period_label(row[start]) and cells and all(parse_period_label(c) for c in cells):
+        if parse_period_label(row[start]) and cells and all(parse_period_label(c) or looks_like_period(c)
+                                                            for c in cells):
             return start
     return None
+
+
+def _column_of_periods(grid: Grid, row: int, start: int) -> bool:
+    """A column holding periods in this row and every row below is a long table's period column (the
+    row is data: `계,51000,2021`), not a header of periods."""
+    for j in range(start, grid.width):
+        below = [r[j] for r in grid.rows[row:] if r[j].strip()]
+        if len(set(below)) >= 2 and all(parse_period_label(c) for c in below):
+            return True
+    return False
+
+
+def _refuse_lookalikes(grid: Grid, row: int, start: int) -> None:
+    for j in range(start, grid.width):
+        cell = grid.rows[row][j]
+        if cell.strip() and not parse_period_label(cell):
+            raise grid.fail("a header that looks like a period but is not one", line=row, column=j + 1, value=cell,
+                            expected="a period such as 2024, 2024.01, 2024.1/4, 2024.1/2 or 2021 p) (months 1–12, "
+                                     "quarters 1–4, halves 1–2)")
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")  # two letters in a row, in any script: 취업자, Total (not 12a)
@@ -70,8 +91,9 @@ def _header_rows_below(grid: Grid, first: int, value_columns: list[int], label_c
 def _wide(grid: Grid) -> Layout | None:
     for r in range(min(MAX_HEADER_ROWS, len(grid.rows) - 1)):
         start = _period_start(grid.rows[r])
-        if start is None:
+        if start is None or _column_of_periods(grid, r, start):
             continue
+        _refuse_lookalikes(grid, r, start)
         labels, values = list(range(start)), list(range(start, grid.width))
         header_rows = _header_rows_below(grid, r + 1, values, labels)
         return Layout("wide", header_rows, labels, values, period_row=r, names=_names(grid, labels, header_rows))
