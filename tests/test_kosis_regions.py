@@ -95,3 +95,17 @@ def test_the_merged_city_is_a_region_of_its_own(write_csv, label):
 def test_districts_of_the_merged_city_are_its_own(write_csv):
     data = read_kosis(write_csv("행정구역별,2026.08\n전남광주특별시,9\n동구,1\n담양군,2\n"), item="x", unit="명").data
     assert places(data) == [["전남광주특별시", ""], ["전남광주특별시", "동구"], ["전남광주특별시", "담양군"]]
+
+
+def test_the_merged_city_with_its_predecessors_beneath_it(write_csv):
+    """The shape of KOSIS DT_1DA7E33S_NEW (2025): 시도별(1) and 시도별(2), the merged city written
+    전남광주통합특별시 with 소계 (its total) and 광주광역시 / 전라남도 (the old areas) beneath it."""
+    text = ("시도별(1),시도별(2),산업별(1),2025\n계,소계,계,28800\n서울특별시,소계,계,5100\n"
+            "전남광주통합특별시,소계,계,1730\n전남광주통합특별시,광주광역시,계,770\n전남광주통합특별시,전라남도,계,960\n")
+    table = read_kosis(write_csv(text), item="취업자", unit="천명")
+    data = table.data
+    assert list(data["region"]) == ["전국", "서울특별시", "전남광주특별시", "광주광역시", "전라남도"]
+    assert list(data["value"]) == [28800, 5100, 1730, 770, 960]
+    assert list(data["region_label"])[3] == "전남광주통합특별시 광주광역시"
+    assert "read from under its successor, as the old area: 광주광역시 (written '전남광주통합특별시' / '광주광역시')" \
+        in table.detected["notes"]

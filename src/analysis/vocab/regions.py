@@ -75,6 +75,8 @@ class Merger(NamedTuple):
 
 # 시도 that merged into a new one (vocab/data/sigungu.yaml gives the source).
 MERGED = {"전남광주특별시": Merger(("광주광역시", "전라남도"), "2026-07-01", "광주특별시")}
+# Other names exports print for a merged 시도: KOSIS's DT_1DA7E33S_NEW (2025) writes 전남광주통합특별시.
+_MERGED_WRITTEN = {"전남광주통합특별시": "전남광주특별시"}
 
 ALIASES: dict[str, str] = {name: name for name in SIDO}
 ALIASES.update(_SHORT)
@@ -82,6 +84,7 @@ ALIASES.update(_RENAMED)
 ALIASES.update(dict.fromkeys(_TOTALS, NATIONAL))
 ALIASES.update(_SPOKEN)
 ALIASES.update({name: name for name in MERGED} | {merger.short: name for name, merger in MERGED.items()})
+ALIASES.update(_MERGED_WRITTEN)
 
 _CODE_PREFIX = re.compile(r"^(\d{2,10})\s+(.*)$")
 

@@ -33,6 +33,7 @@ class Resolver:
         self.scheme, self.hint, self.sido_only, self.current = scheme, hint, sido_only, None
         self.from_list: dict[str, str] = {}   # bare 시군구 -> the 시도 the list gave it
         self.unlisted: set[str] = set()       # 시군구 the list does not know, kept under the file's 시도
+        self.within: set[str] = set()         # predecessor 시도 read from under their merged 시도
 
     def one_column(self, label: str) -> tuple[str, str]:
         """A label of a single region column: a 시도 (or 전국), or a 시군구 under the 시도 above."""
@@ -59,6 +60,10 @@ class Resolver:
         name = regions.squeeze(regions.split_code(sigungu_label)[1])
         if not name or name in regions.SUBTOTALS:
             return sido, ""
+        inner = regions.sido_name(sigungu_label)
+        if inner is not None and inner in regions.MERGED.get(sido, regions.Merger((), "", "")).predecessors:
+            self.within.add(f"{inner} (written {sido_label!r} / {sigungu_label!r})")
+            return inner, ""  # the old 광주광역시 area, printed under the merged 시도
         self.current = sido
         return self._sigungu(sigungu_label, sido if sido != regions.NATIONAL else None)
 
@@ -99,4 +104,7 @@ class Resolver:
             names = ", ".join(sorted(self.unlisted)[:6])
             notes.append(f"{len(self.unlisted)} 시군구 not in the list of 시군구 kept under the 시도 the file names "
                          f"({names}{' …' if len(self.unlisted) > 6 else ''})")
+        if self.within:
+            notes.append("rows of a 시도 that merged read from under its successor, as the old area: "
+                         + ", ".join(sorted(self.within)))
         return notes
