@@ -29,6 +29,7 @@ from .assemble import (
 from .columns import describe
 from .frame import CellAttributes, combine, fill_empty, parse_values, split_pairs
 from .grid import KosisFormatError, read_grid
+from .hierarchy import AGGREGATE, check_sums, tree_of
 from .labels import parse_item
 from .layout import detect
 from .meta import meta_of
@@ -103,7 +104,21 @@ def _markers_and_flags(parts: Parts, attributes: CellAttributes, values: pd.Data
     return pd.Categorical(markers), pd.Categorical(flags)
 
 
-def _frame(parts: Parts, attributes: CellAttributes, classification: list[int], kept: dict) -> pd.DataFrame:
+def _hierarchy(parts: Parts, rows: RowLabels, j: int, name: str, labels: list[str], data: dict) -> str | None:
+    """`name_level` and `name_parent` for a classification column with a hierarchy; its column name."""
+    tree = tree_of(labels, rows.indents[j])
+    if tree is None:
+        return None
+    n, m = parts.n_rows, len(parts.columns)
+    for suffix, values in (("level", tree.levels), ("parent", tree.parents)):
+        data[f"{name}_{suffix}"] = combine(CellAttributes({suffix: np.array(values, dtype=object)}, {}), suffix, n, m)
+    parts.notes.append(f"{name}: hierarchy kept from its {tree.source} ({name}_level, {name}_parent; "
+                       f"level {AGGREGATE} marks aggregates beside the tree)")
+    return name
+
+
+def _frame(parts: Parts, rows: RowLabels, attributes: CellAttributes, classification: list[int],
+           kept: dict) -> pd.DataFrame:
     n, m = parts.n_rows, len(parts.columns)
     values, cells = parse_values(parts.grid, parts.layout, parts.columns)
     items = fill_empty(combine(attributes, "item", n, m), parts.hints.item) if parts.hints.item else \
@@ -114,9 +129,11 @@ def _frame(parts: Parts, attributes: CellAttributes, classification: list[int], 
     for name in ("region", "sigungu", "region_label"):
         if name in attributes.rows or name in attributes.columns:
             data[name] = combine(attributes, name, n, m)
+    trees = []
     for j, name in _column_names(parts, classification).items():
         if any(kept[j]):  # a classification column blank in every row says nothing
             data[name] = combine(CellAttributes({name: np.array(kept[j], dtype=object)}, {}), name, n, m)
+            trees.append(_hierarchy(parts, rows, j, name, kept[j], data))
     if COLUMN_CLASSIFICATION in attributes.columns:
         data[COLUMN_CLASSIFICATION] = combine(attributes, COLUMN_CLASSIFICATION, n, m)
     data["item"], data["unit"] = items, units
@@ -128,8 +145,13 @@ def _frame(parts: Parts, attributes: CellAttributes, classification: list[int], 
     data["marker"], data["flag"] = _markers_and_flags(parts, attributes, values, n, m)
     data["source_line"] = np.repeat(np.array(parts.grid.lines[parts.layout.header_rows:], dtype=np.int64), m)
     data["source_column"] = np.tile(np.array([c.index + 1 for c in parts.columns], dtype=np.int64), n)
-    frame = pd.DataFrame(data)
-    return split_pairs(frame, cells, parts.grid, lambda p: (parts.line(p // m), parts.columns[p % m].header))
+    frame = split_pairs(pd.DataFrame(data), cells, parts.grid, lambda p: (parts.line(p // m), parts.columns[p % m].header))
+    others = [c for c in frame.columns if c not in TAIL or c in ("item", "unit", "measure")]
+    for name in filter(None, trees):
+        check = check_sums(frame, name, [c for c in others if not c.startswith(name)])
+        if check:
+            parts.notes.append(check)
+    return frame
 
 
 def _collision(parts: Parts, rows: RowLabels, frame: pd.DataFrame, keys: list[str]) -> str:
@@ -170,7 +192,8 @@ def _detected(parts: Parts, frame: pd.DataFrame, filled: str) -> dict:
     markers = markers[(markers.index != "") & (markers > 0)]
     flags = frame["flag"].value_counts(sort=False)
     flags = flags[(flags.index != "") & (flags > 0)]
-    fixed = {"region", "sigungu", "region_label", *TAIL, COLUMN_CLASSIFICATION}
+    fixed = {"region", "sigungu", "region_label", *TAIL, COLUMN_CLASSIFICATION,
+             *(c for c in frame.columns if c.endswith(("_level", "_parent")))}
     layout = parts.layout
     return {
         "file": str(parts.grid.path),
@@ -210,7 +233,7 @@ def read_kosis(path: Path | str, *, item: str | None = None, unit: str | None = 
     used = regions_of(parts, attributes)
     classification = [j for j in parts.classification_columns() if j not in used]
     kept = items_of(parts, attributes, classification)
-    frame = _frame(parts, attributes, classification, kept)
+    frame = _frame(parts, rows, attributes, classification, kept)
     _check_duplicates(parts, rows, frame)
     detected = _detected(parts, frame, rows.summary(layout.names)) | {"source": meta.source or "not stated"}
     return KosisTable(frame.reset_index(drop=True), detected,

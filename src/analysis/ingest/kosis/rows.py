@@ -14,6 +14,7 @@ from .layout import Layout
 class RowLabels:
     labels: dict[int, list[str]]                          # label column -> one label per data row
     filled: set[tuple[int, int]] = field(default_factory=set)  # (data row, label column) filled from above
+    indents: dict[int, list[int]] = field(default_factory=dict)  # label column -> leading blanks per row
 
     def summary(self, names: dict[int, str]) -> str:
         """`구분 ×323, 산업별 ×12`: the columns whose blanks repeat the label above, or `none`."""
@@ -31,12 +32,13 @@ def row_labels(grid: Grid, layout: Layout) -> RowLabels:
     with a role (period, item, unit, marker) are never filled: a blank there is the file's own.
     """
     columns = layout.label_columns
-    out = RowLabels({j: [] for j in columns})
+    out = RowLabels({j: [] for j in columns}, indents={j: [] for j in columns})
     previous: list[str | None] = [None] * len(columns)
     for index in range(layout.header_rows, len(grid.rows)):
         row = grid.rows[index]
         for k, j in enumerate(columns):
             label = clean_label(row[j])
+            indent = len(row[j]) - len(row[j].lstrip(" \u3000")) if label else (out.indents[j] or [0])[-1]
             if label:
                 previous[k + 1:] = [None] * (len(columns) - k - 1)
             elif layout.roles.get(j) is None:
@@ -47,4 +49,5 @@ def row_labels(grid: Grid, layout: Layout) -> RowLabels:
                 out.filled.add((index - layout.header_rows, j))
             previous[k] = label
             out.labels[j].append(label)
+            out.indents[j].append(indent)
     return out
