@@ -14,7 +14,8 @@ from analysis.ingest.kosis.cells import FULL_WIDTH
 CORPUS = Path(__file__).parent / "fixtures" / "kosis_real"
 ENTRIES = yaml.safe_load((CORPUS / "corpus.yaml").read_text(encoding="utf-8"))
 # What a file does not say itself, as an analyst would give it (`add --sido`, manifest `reader:`).
-HINTS = {"08_seoul_traffic_accidents_weekday_3hdr.csv": {"sido": "서울특별시"}}
+HINTS = {entry["file"]: entry["reader_hints"] for entry in ENTRIES if "reader_hints" in entry}
+HINTS["08_seoul_traffic_accidents_weekday_3hdr.csv"] = {"sido": "서울특별시"}
 MARKERS = {"-": "-", "...": "…", "…": "…", "X": "X", "x": "X", "*": "*", "": "(blank)"}
 
 
@@ -114,3 +115,17 @@ def test_units_in_row_labels_and_composite_units(tables):
     displaced = data[(data["source_line"] == 4) & (data["item"] == "총계")]
     assert sorted(zip(displaced["unit"], displaced["value"])) == [("명", 8332.0), ("세대", 4397.0)]
     assert set(data.loc[data["source_line"] == 3, "피해현황별"]) == {"총피해액"}
+
+
+def test_indentation_of_a_real_grdp_export_is_kept(tables):
+    """File 20: U+3000-indented sub-industries get a level and a parent; one level under a parent sums
+    to it (명목, exactly, as printed); chain-linked 실질 does not, and the read says so."""
+    table = tables["20_grdp_by_industry_sido_u3000_indent_no_period_excerpt.csv"]
+    data = table.data[table.data["item"] == "명목"]
+    seoul = data[data["region"] == "서울특별시"].set_index("경제활동별")
+    assert seoul.loc["광업", ["경제활동별_level", "경제활동별_parent"]].tolist() == ["1", "광제조업"]
+    assert seoul.loc["음식료품 및 담배제조업", "경제활동별_parent"] == "제조업"
+    for parent in ("광제조업", "제조업", "서비스업"):
+        assert seoul.loc[seoul["경제활동별_parent"] == parent, "value"].sum() == seoul.loc[parent, "value"]
+    assert "children do not sum to their parent in 6 of 18 cases (items 실질)" in table.detected["notes"]
+    assert set(table.data["period"]) == {"2021"}

@@ -46,7 +46,8 @@ def test_a_table_selects_one_level(write_csv):
 def test_children_that_do_not_sum_are_said(write_csv):
     text = GRDP.replace("11680,12170", "11000,12170")
     notes = read_kosis(write_csv(text), item="x", unit="백만원").detected["notes"]
-    assert "children do not sum to their parent in 1 of 6 cases (광업 및 제조업 11020 vs 11700" in notes
+    assert "children do not sum to their parent in 1 of 6 cases (items x): 광업 및 제조업 (광주광역시, x, 2022): " \
+           "children 11020 vs 11700" in notes
 
 
 def test_codes_and_star_aggregates(write_csv):

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ...vocab import regions
-from ...vocab.periods import frequency
+from ...vocab.periods import frequency, parse_period_label
 from .assemble import (
     COLUMN_CLASSIFICATION,
     Hints,
@@ -216,15 +216,18 @@ def _detected(parts: Parts, frame: pd.DataFrame, filled: str) -> dict:
 
 
 def read_kosis(path: Path | str, *, item: str | None = None, unit: str | None = None,
-               sido: str | None = None) -> KosisTable:
+               sido: str | None = None, period: str | None = None) -> KosisTable:
     """Read any KOSIS export into a long table (region, sigungu, …classifications, item, unit,
     [measure], period, value, marker, flag, source_line). `item`, `unit` and `sido` fill in what
-    a file does not state."""
+    a file does not state; `period`, the one period of a file that prints none."""
     grid = read_grid(Path(path))
-    layout = detect(grid)
+    if period is not None and parse_period_label(period) is None:
+        raise KosisFormatError.at(grid.path, "the period hint is not a period", value=period,
+                                  expected="a period such as 2021, 2024.01 or 2024.1/4")
+    layout = detect(grid, period)
     meta = meta_of(grid)
     notes: list[str] = list(meta.notes)
-    columns = describe(grid, layout, notes)
+    columns = describe(grid, layout, notes, period)
     rows = row_labels(grid, layout)
     hints = Hints(item, unit or meta.unit, regions.canonical(sido) if sido else None)
     parts = Parts(grid, layout, columns, rows.labels, hints, notes)

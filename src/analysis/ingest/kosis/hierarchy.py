@@ -115,5 +115,9 @@ def check_sums(frame: pd.DataFrame, column: str, others: list[str]) -> str:
     bad = joined[(joined["sum"] - joined["parent"]).abs() > tolerance + 1e-9]
     if bad.empty:
         return f"{column}: children sum to their parent within rounding ({len(joined)} of {len(joined)})"
-    first = ", ".join(f"{key[-1]!s} {row['sum']:g} vs {row['parent']:g}" for key, row in bad.head(3).iterrows())
-    return f"{column}: children do not sum to their parent in {len(bad)} of {len(joined)} cases ({first} …)"
+    where = [k for k in keys if k in ("item", "region", "period")]
+    first = "; ".join(f"{key[-1]} ({', '.join(str(key[keys.index(k)]) for k in where)}): children {row['sum']:.10g} "
+                      f"vs {row['parent']:.10g}" for key, row in bad.head(3).iterrows())
+    items = sorted({str(key[keys.index("item")]) for key in bad.index}) if "item" in keys else []
+    return (f"{column}: children do not sum to their parent in {len(bad)} of {len(joined)} cases"
+            + (f" (items {', '.join(items)})" if items else "") + f": {first} …")

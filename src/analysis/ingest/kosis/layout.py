@@ -112,13 +112,33 @@ def _period_column(grid: Grid, roles: dict[int, str]) -> int | None:
     return None
 
 
-def _long(grid: Grid) -> Layout:
+def _one_period(grid: Grid) -> Layout:
+    """A file of one period that prints none (its columns are items: 명목, 실질): label columns up to
+    the first column of numbers, one header row; the period comes from the reader hint."""
+    body = grid.rows[1:]
+    values = [j for j in range(1, grid.width) if all(is_numeric_like(r[j]) for r in body)]
+    if not values:
+        raise grid.fail("no value column found", expected="columns of numbers")
+    labels = list(range(values[0]))
+    return Layout("wide", 1, labels, values[:] if values == list(range(values[0], grid.width)) else
+                  _refuse_gaps(grid, values), names=_names(grid, labels, 1))
+
+
+def _refuse_gaps(grid: Grid, values: list[int]) -> list[int]:
+    raise grid.fail("text columns between the value columns", column=values[0] + 1,
+                    expected="label columns first, then columns of numbers")
+
+
+def _long(grid: Grid, period_hint: str | None = None) -> Layout:
     roles = {j: role for j, cell in enumerate(grid.rows[0]) if (role := header_role(cell))}
     period = _period_column(grid, roles)
+    if period is None and period_hint:
+        return _one_period(grid)
     if period is None:
         raise grid.fail("no period found in the header or in any column",
                         expected="period columns such as 2024, 'Y2024 2024', '2024.01 월', '2024.1/2', '2021 p)' "
-                                 "or a period column named 시점/연도/연월")
+                                 "or a period column named 시점/연도/연월, or the file's one period given as a reader "
+                                 "hint (manifest `reader: {period: …}`)")
     roles[period] = "period"
     header_rows = next((k for k, row in enumerate(grid.rows) if parse_period_label(row[period])), None)
     if not header_rows:
@@ -135,9 +155,10 @@ def _long(grid: Grid) -> Layout:
                   names=_names(grid, labels, header_rows))
 
 
-def detect(grid: Grid) -> Layout:
-    """The layout of a grid: wide when a header row holds periods, else long with a period column."""
-    layout = _wide(grid) or _long(grid)
+def detect(grid: Grid, period_hint: str | None = None) -> Layout:
+    """The layout of a grid: wide when a header row holds periods, else long with a period column
+    (or, for a file of one period that prints none, wide with the period hint)."""
+    layout = _wide(grid) or _long(grid, period_hint)
     if layout.kind == "wide":
         layout.roles = {j: role for j in layout.label_columns if (role := header_role(grid.rows[0][j]))
                         and role in ("item", "unit", "marker")}
