@@ -35,16 +35,6 @@ def _period_start(row: list[str]) -> int | None:
     return None
 
 
-def _column_of_periods(grid: Grid, row: int, start: int) -> bool:
-    """A column holding periods in this row and every row below is a long table's period column (the
-    row is data: `계,51000,2021`), not a header of periods."""
-    for j in range(start, grid.width):
-        below = [r[j] for r in grid.rows[row:] if r[j].strip()]
-        if len(set(below)) >= 2 and all(parse_period_label(c) for c in below):
-            return True
-    return False
-
-
 def _refuse_lookalikes(grid: Grid, row: int, start: int) -> None:
     for j in range(start, grid.width):
         cell = grid.rows[row][j]
@@ -88,10 +78,19 @@ def _header_rows_below(grid: Grid, first: int, value_columns: list[int], label_c
                     expected="header rows followed by rows of numbers")
 
 
+def _header_like(grid: Grid, row: int, start: int) -> bool:
+    """A header row below the first repeats its label cells (KOSIS prints 시도별 in each) or leaves
+    them blank; a row naming a region there (`부산광역시,2000,1900`) is data, whatever its numbers."""
+    labels = [clean_label(c) for c in grid.rows[row][:start]]
+    return row == 0 or all(not c or c == clean_label(top) for c, top in zip(labels, grid.rows[0][:start]))
+
+
 def _wide(grid: Grid) -> Layout | None:
+    if any(header_role(cell) == "period" for cell in grid.rows[0]):
+        return None  # a column named 시점/연도: periods run down the rows
     for r in range(min(MAX_HEADER_ROWS, len(grid.rows) - 1)):
         start = _period_start(grid.rows[r])
-        if start is None or _column_of_periods(grid, r, start):
+        if start is None or not _header_like(grid, r, start):
             continue
         _refuse_lookalikes(grid, r, start)
         labels, values = list(range(start)), list(range(start, grid.width))
