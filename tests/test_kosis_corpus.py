@@ -129,3 +129,18 @@ def test_indentation_of_a_real_grdp_export_is_kept(tables):
         assert seoul.loc[seoul["경제활동별_parent"] == parent, "value"].sum() == seoul.loc[parent, "value"]
     assert "children do not sum to their parent in 6 of 18 cases (items 실질)" in table.detected["notes"]
     assert set(table.data["period"]) == {"2021"}
+
+
+def test_a_sigungu_export_without_sido_rows_places_every_name(tables):
+    """File 21: bare cities behind 4-digit codes, 광역시 districts with their 시도, 고성군 twice."""
+    data = tables["21_sigungu_labour_force_halfyear_bare_and_prefixed_fullwidth_pct.csv"].data
+    by_line = data.drop_duplicates("source_line").set_index("source_line")
+    assert by_line.loc[78, ["region", "sigungu"]].tolist() == ["경기도", "수원시"]
+    assert by_line.loc[102, ["region", "sigungu"]].tolist() == ["경기도", "광주시"]
+    assert by_line.loc[125, "region"] == "강원특별자치도" and by_line.loc[222, "region"] == "경상남도"
+    assert by_line.loc[52, ["region", "sigungu"]].tolist() == ["대구광역시", "군위군"]
+    assert by_line.loc[63, ["region", "sigungu", "region_label"]].tolist() == ["광주광역시", "동구", "2401 광주 동구"]
+    assert set(data.loc[data["item"] == "경제활동참가율", "unit"]) == {"%"}
+    assert len(data) == 228 * 9 and set(data["period"]) == {"2024-H1"}
+    gwangju = data[(data["region"] == "광주광역시") & (data["item"] == "취업자")]
+    assert gwangju["value"].sum() == 58 + 150 + 110 + 228 + 226

@@ -129,3 +129,13 @@ def test_a_collision_after_fill_down_names_both_lines_and_the_filled_columns(wri
     with pytest.raises(KosisFormatError, match=r"appears twice on lines 3 and 4 \(equal: region=광주광역시, 산업별=제조업.*"
                                                r"line 3: 시도별 blank, filled from the row above; line 4: 시도별 blank"):
         read_kosis(write_csv(text), item="x", unit="명")
+
+
+def test_a_blank_beside_a_label_of_its_row_stays_blank(write_csv):
+    """The project's monthly excerpt: `광주,,2011-01` is the 시도 itself (no 자치구), not a fill-down."""
+    text = "광역지자체,자치구,연월,항목명,값,단위\n광주,,2011-01,고용률,55,%\n광주,동구,2011-01,고용률,54,%\n광주,,2011-02,고용률,54.3,%\n"
+    table = read_kosis(write_csv(text))
+    assert table.data[["region", "period", "value"]].values.tolist()[::2] == [["광주광역시", "2011-01", 55],
+                                                                            ["광주광역시", "2011-02", 54.3]]
+    assert table.data["sigungu"].tolist() == ["", "동구", ""]
+    assert table.detected["blank labels filled from the row above"] == "none"

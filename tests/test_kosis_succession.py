@@ -52,3 +52,14 @@ def test_gwangju_printed_under_the_merged_city_continues_and_says_where_it_came_
     out = series(write_csv, text, item="취업자", unit="천명")
     assert out[["period", "value"]].values.tolist() == [["2025", 770], ["2026", 772]]
     assert set(out["basis"]) == {"광주광역시 (전남광주특별시 아래에 표시된 옛 광주 지역)"}
+
+
+def test_a_real_sigungu_export_with_only_the_districts_gives_gwangju_from_their_sum():
+    """Corpus file 21 (지역별고용조사, 2024.1/2) has no 시도 rows: 광주광역시's 취업자 is the sum of its
+    five 자치구 as printed (58 + 150 + 110 + 228 + 226), and says so."""
+    from pathlib import Path
+    path = Path(__file__).parent / "fixtures" / "kosis_real" / "21_sigungu_labour_force_halfyear_bare_and_prefixed_fullwidth_pct.csv"
+    out = gwangju_series(read_kosis(path).data, "x.csv")
+    employed = out[out["item"] == "취업자"]
+    assert employed[["period", "value", "basis"]].values.tolist() == [["2024-H1", 772, "5개 자치구의 합"]]
+    assert employed["source"].iloc[0] == "x.csv:63,64,65,66,67"
