@@ -139,3 +139,15 @@ def test_a_blank_beside_a_label_of_its_row_stays_blank(write_csv):
                                                                             ["광주광역시", "2011-02", 54.3]]
     assert table.data["sigungu"].tolist() == ["", "동구", ""]
     assert table.detected["blank labels filled from the row above"] == "none"
+
+
+def test_a_unit_column_and_sido_glued_to_the_sigungu(write_csv):
+    """The shape of a 사업체노동력조사 download as a public repository's code describes it (`지역별,산업별,항목,
+    단위,2022. 1/2,…` with `서울특별시종로구`); the figures here are this test's own."""
+    text = ("지역별,산업별,항목,단위,2022. 1/2,2022. 2/2\n서울특별시종로구,\"광업.제조업(B,C)\",전체종사자,명,1234,1250\n"
+            "서울특별시종로구,\"광업.제조업(B,C)\",빈일자리율,%,0.8,0.9\n경기도광주시,\"광업.제조업(B,C)\",전체종사자,명,900,910\n")
+    data = read_kosis(write_csv(text)).data
+    assert data[["region", "sigungu", "item", "unit", "period", "value"]].values.tolist()[:3] == [
+        ["서울특별시", "종로구", "전체종사자", "명", "2022-H1", 1234], ["서울특별시", "종로구", "전체종사자", "명", "2022-H2", 1250],
+        ["서울특별시", "종로구", "빈일자리율", "%", "2022-H1", 0.8]]
+    assert data.iloc[-1][["region", "sigungu", "region_label"]].tolist() == ["경기도", "광주시", "경기도광주시"]

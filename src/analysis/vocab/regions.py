@@ -162,11 +162,15 @@ def code_scheme(labels) -> str:
 
 
 def split_sido_prefix(name: str) -> tuple[str, str] | None:
-    """`광주 동구` or `광주광역시 동구` -> ("광주광역시", "동구"); None without a leading 시도 name."""
+    """`광주 동구`, `광주광역시 동구` or glued `서울특별시종로구` -> (시도, 시군구); None without a leading
+    시도 name (a glued one must be the full name: `광주시` is never 광주 + 시)."""
     first, _, rest = name.strip().partition(" ")
     sido = ALIASES.get(first)
     if rest and sido and sido != NATIONAL:
         return sido, tidy(rest)
+    glued = next((full for full in (*SIDO, *_RENAMED, *MERGED) if first.startswith(full) and len(first) > len(full)), None)
+    if glued and not rest:
+        return ALIASES[glued], first[len(glued):]
     return None
 
 
