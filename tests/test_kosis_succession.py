@@ -63,3 +63,11 @@ def test_a_real_sigungu_export_with_only_the_districts_gives_gwangju_from_their_
     employed = out[out["item"] == "취업자"]
     assert employed[["period", "value", "basis"]].values.tolist() == [["2024-H1", 772, "5개 자치구의 합"]]
     assert employed["source"].iloc[0] == "x.csv:63,64,65,66,67"
+
+
+def test_the_read_says_when_old_areas_reach_past_the_merger(write_csv):
+    table = read_kosis(write_csv("시도별,2026.06,2026.07\n광주광역시,776,777\n부산광역시,1,2\n"), item="x", unit="천명")
+    assert "광주광역시 rows for 2026-07 reach past 2026-07-01, when they merged into 전남광주특별시" in table.detected["notes"]
+    annual = read_kosis(write_csv("시도별,2025,2026\n광주광역시,776,777\n"), item="x", unit="천명").detected["notes"]
+    assert "광주광역시 rows for 2026 reach past" in annual
+    assert "merged" not in read_kosis(write_csv("시도별,2025\n광주광역시,776\n"), item="x", unit="천명").detected["notes"]

@@ -87,6 +87,15 @@ def frequency(period: str) -> str:
     return "monthly"
 
 
+def last_month(period: str) -> str:
+    """`2026-09` for 2026-Q3, `2026-12` for 2026 or 2026-H2: the last month a normalised period covers."""
+    year, _, part = str(period).partition("-")
+    if not part:
+        return f"{year}-12"
+    kind, number = (part[0], int(part[1:])) if part[0] in "QH" else ("M", int(part))
+    return f"{year}-{number * {'Q': 3, 'H': 6, 'M': 1}[kind]:02d}"
+
+
 def year_of(period: str) -> int:
     return int(period[:4])
 

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ...vocab import regions
-from ...vocab.periods import frequency, parse_period_label
+from ...vocab.periods import frequency, last_month, parse_period_label
 from .assemble import (
     COLUMN_CLASSIFICATION,
     Hints,
@@ -184,6 +184,22 @@ def _check_duplicates(parts: Parts, rows: RowLabels, frame: pd.DataFrame) -> Non
                                   expected="one value per region, classification, item and period")
 
 
+def _merger_notes(frame: pd.DataFrame) -> list[str]:
+    """Rows of a 시도 that merged away, for periods reaching past the merger: kept as the file wrote
+    them (the old area), never folded into the successor, and said."""
+    if "region" not in frame:
+        return []
+    notes = []
+    for successor, merger in regions.MERGED.items():
+        old = frame[frame["region"].isin(merger.predecessors)]
+        later = sorted({p for p in old["period"].astype(str).unique() if last_month(p) >= merger.since[:7]})
+        if later:
+            notes.append(f"{', '.join(sorted(set(old['region'])))} rows for {', '.join(later[:4])}"
+                         f"{' …' if len(later) > 4 else ''} reach past {merger.since}, when they merged into {successor}: "
+                         "read as the old area, as the file wrote them")
+    return notes
+
+
 def _detected(parts: Parts, frame: pd.DataFrame, filled: str) -> dict:
     periods = sorted(str(p) for p in frame["period"].unique())
     frequencies = Counter(frequency(p) for p in periods)
@@ -238,6 +254,7 @@ def read_kosis(path: Path | str, *, item: str | None = None, unit: str | None = 
     kept = items_of(parts, attributes, classification)
     frame = _frame(parts, rows, attributes, classification, kept)
     _check_duplicates(parts, rows, frame)
+    parts.notes.extend(_merger_notes(frame))
     detected = _detected(parts, frame, rows.summary(layout.names)) | {"source": meta.source or "not stated"}
     return KosisTable(frame.reset_index(drop=True), detected,
                       {c.index + 1: c.header for c in columns})
