@@ -136,3 +136,22 @@ def test_the_readme_names_every_class():
                  "sigungu.yaml", "전남광주특별시", "국가데이터처", "once per block", "collision", "full-width",
                  "`단위` column", "메타정보", "(월)", "1e400", "U+3000", "KSIC", "`*` aggregates", "_level"):
         assert word in section, word
+
+
+FULL = str.maketrans("0123456789.,-", "０１２３４５６７８９．，－")
+
+
+@SETTINGS
+@given(st.lists(st.decimals(-10**7, 10**7, places=2), min_size=1, max_size=6), st.booleans())
+def test_generated_full_width_numbers_read_as_their_ascii_and_overflow_is_refused(write_csv, numbers, overflow):
+    cells = [f"{n:,.2f}".translate(FULL) for n in numbers]
+    periods = [str(2000 + k) for k in range(len(cells))]
+    if overflow:
+        cells[-1] = "1e400"
+    text = _write([["시도별", *periods], ["광주광역시", *cells]])
+    if overflow:
+        with pytest.raises(KosisFormatError, match="'1e400'"):
+            read_kosis(write_csv(text), item="x", unit="명")
+        return
+    data = read_kosis(write_csv(text), item="x", unit="명").data
+    assert list(data["value"]) == [float(n) for n in numbers] and set(data["marker"]) == {""}
