@@ -148,7 +148,7 @@ class Series:
 MOU_SERIES = Series("ai_mou", "ai_mou", frozenset({
     "MOUs (43 firms+7 institutions)", "MOU firms", "cumulative MOU number", "MOUs (92 firms+8 institutions)",
     "MOUs", "MOUs (firms+institutions)", "firms with MOU (AI+semiconductor)", "firms with MOU",
-}), {"MOUs": ("comparable",)})  # the city's investment MOUs of 2016-2020, another count
+}), {"MOUs": ("comparable", "delivery_record")})  # investment MOUs (Gwangju 2016-2020, elsewhere): other counts
 SERIES = (MOU_SERIES,)
 
 # Where the search log's searches were made (the search tool's corpora).
