@@ -36,8 +36,8 @@ SEARCH_LOG = "data/raw/facts/search_log.csv"
 # A row that every rule accepts; each facts case changes one thing about it.
 NEW_FACT = {"fact_id": "ai_mou-0c0ffe", "topic": "ai_mou", "claim_en": "the 400th AI business MOU (test row)",
             "claim_ko": "400번째 AI 업무협약 (시험 행)", "value": "400", "unit": "cumulative MOU number",
-            "as_of": "2026-03-01", "as_of_note": "", "source_url": "https://example.org/news/1", "title": "",
-            "archive_url": "", "published": "2026-03-02", "published_note": "", "outlet": "시험일보",
+            "as_of": "2026-03-01", "as_of_note": "", "source_url": "http://www.kwangju.co.kr/article.php?aid=1", "title": "",
+            "archive_url": "", "published": "2026-03-02", "published_note": "", "outlet": "광주일보",
             "quote": "400번째 업무협약을 맺었다"}
 NEW_SEARCH = {"date": "2026-11-30", "corpus": "pages", "query": "광주 시험 검색어", "pledge_id": "medical-cluster",
               "found": "관련 보도 없음"}
@@ -155,6 +155,13 @@ LOG_AT = r"search_log\.csv, line LINE, column "
 
 CASES = [
     # -- issue 24: facts that changed the MOU series without an error (accepted, then built) ----------
+    Case("facts: a source on a mirror host", FACTS, fact(source_url="https://dqdt.shop/news/5700275"), ACCEPT_FACTS,
+         FACTS_AT + r"'source_url': host 'dqdt.shop' is a mirror .*; expected the outlet's own page; put the copy in "
+         r"archive_url"),
+    Case("facts: a source on an undeclared host", FACTS, fact(source_url="http://3.37.37.98/article/1"), ACCEPT_FACTS,
+         FACTS_AT + r"'source_url': host '3.37.37.98' is not a declared outlet"),
+    Case("facts: an outlet named otherwise than its host", FACTS, fact(outlet="KJBN (국문 제호 미확인)"), ACCEPT_FACTS,
+         FACTS_AT + r"'outlet': outlet 'KJBN \(국문 제호 미확인\)' does not name '광주일보'"),
     Case("facts: 1,050 is not NaN", FACTS, fact(value="1,050"), BUILD_FACTS,
          FACTS_AT + r"'value': '1,050' is not a number \(write 1050: no thousands separators\) \(value '1,050'\); "
          r"expected a plain number", accepted=True),

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from analysis import paths
-from analysis.ingest import fact_fields, fact_terms, facts, manifest
+from analysis.ingest import fact_fields, fact_terms, facts, manifest, outlets
 from analysis.tables import crosscheck, store
 from analysis.tables.catalog import catalog, table
 from analysis.tables.schemas import SchemaError, validate
@@ -22,7 +22,7 @@ def test_manifest_entries_carry_provenance():
 
 
 def test_facts_become_one_value_per_row():
-    table = facts.tidy(paths.FACTS)
+    table = facts.tidy(paths.FACTS, outlets.read(paths.FACTS.with_name("outlets.csv")))
     split = table[table["fact_id"].str.startswith("pledge-2391c1")]
     assert list(split["value"]) == [5000, 8000, 10]
     assert list(split["unit"]) == ["jobs", "jobs", "trillion KRW"]

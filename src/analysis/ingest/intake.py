@@ -20,11 +20,13 @@ import pandas as pd
 
 from .. import paths
 from ..errors import InputError
-from . import catalog_entry, manifest, search_log, vintages
+from . import catalog_entry, manifest, outlets, search_log, vintages
 from .facts import tidy
 from .kosis import KosisTable, read_kosis
 
 FACTS = "facts/facts.csv"
+OUTLETS = "facts/outlets.csv"  # the hosts a fact may cite (read with the facts)
+SEARCH_LOG = "facts/search_log.csv"
 QUESTIONS = {"origin": "Where did the file come from (a URL, or 'KOSIS download by <who>')?",
              "table_id": "KOSIS table id (DT_…), or 'not stated'?",
              "downloaded": "On what day was it downloaded (YYYY-MM-DD, or 'not stated')?"}
@@ -171,12 +173,17 @@ def _read(path: Path, recorded) -> tuple[pd.DataFrame | None, dict | None]:
     if path.suffix == ".json":
         return None, None
     if recorded.path == FACTS:
-        facts = tidy(path)[["fact_id", "claim_ko", "unit", "as_of", "value_text"]]
+        facts = tidy(path, outlets.read(paths.RAW / OUTLETS))[["fact_id", "claim_ko", "unit", "as_of", "value_text"]]
         return vintages.comparable(facts.rename(columns={"as_of": "period", "value_text": "value"})
                                    .assign(marker="", flag="")), None
-    if recorded.path.startswith("facts/"):  # the search log: one row per search, what it found as its value
+    if recorded.path == SEARCH_LOG:  # one row per search, what it found as its value
         log = search_log.read(path).rename(columns={"date": "period", "found": "value"})
         return vintages.comparable(log.assign(marker="", flag="")), None
+    if recorded.path.startswith("facts/"):  # the outlet list and the fact-check table: a row per host or check
+        rows = pd.read_csv(path, dtype=str, keep_default_na=False)
+        first = rows.columns[0]
+        return rows.assign(period="", value=rows.drop(columns=first).agg(" | ".join, axis=1), marker="", flag="")[
+            [first, "period", "value", "marker", "flag"]], None
     table = read_kosis(path, **recorded.hints)
     return vintages.comparable(table.data), table.detected
 

@@ -19,7 +19,8 @@ from . import yamlfile
 HEADER = """# Provenance of every raw input. The build refuses a raw file whose sha256 differs from
 # its entry here. Record a new file with `python -m analysis add FILE`, and take a new vintage of
 # a recorded file with `python -m analysis accept FILE` (it shows what changed first).
-# Fields: path (relative to data/raw), sha256, title, origin, table_id (`(probable)` when inferred),
+# Fields: path (relative to data/raw), sha256, title, origin, table_id, table_id_check (확인/미확인 and why),
+# obtained (how the file was obtained, in Korean, for the visible source line),
 # org_id (KOSIS organisation, 101 = 통계청: with table_id it gives the table's KOSIS page), kosis_file_name,
 # downloaded (the day the analyst gave, or the file name's KOSIS stamp), accepted (the day this vintage
 # was taken; its values are kept in data/raw/accepted/ for the next `accept` to compare with), units,
@@ -61,6 +62,8 @@ class RawFile(BaseModel):
     period: Text
     caveats: tuple[str, ...]
     org_id: Text | None = None
+    table_id_check: Text = ""  # in Korean: how the table id was confirmed (확인: …) or why it could not be (미확인: …)
+    obtained: Text = ""  # in Korean: how the project got the file, as the visible source line says it
     kosis_file_name: Text = "not stated"
     accepted: Text | None = None
     reader: ReaderHints = ReaderHints()
@@ -96,7 +99,8 @@ class RawFile(BaseModel):
 
     @property
     def table_id_probable(self) -> bool:
-        return "(probable)" in self.table_id
+        """A table id that was not confirmed against a second source naming the same table."""
+        return bool(self.kosis_table) and not self.table_id_check.startswith("확인")
 
     @property
     def kosis_url(self) -> str | None:
