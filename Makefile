@@ -4,8 +4,10 @@
 # that is rewritten only when the file's content changes, and every step writes its outputs only
 # when they change. A `git checkout` that leaves contents the same rebuilds nothing; a revised
 # value in one raw file rebuilds the tables that read it, the results that depend on them and the
-# reports that show them. Per-table and per-report rules are generated (build/rules.mk) from
-# config/catalog.yaml and config/reports.yaml. Two makes in one checkout take turns (a lock).
+# reports that show them. Each step records the hashes of what it wrote (build/stamps/); a step
+# whose outputs were deleted, edited or rewritten by hand since runs again. Per-table and
+# per-report rules are generated (build/rules.mk) from the dependency graph (config/graph.yaml,
+# config/catalog.yaml) and config/reports.yaml. Two makes in one checkout take turns (a lock).
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 .DELETE_ON_ERROR:
@@ -54,15 +56,23 @@ $(CHECKED)/%: %
 	  [ "$$sum" = "$$(cat "$(HASH)/$*" 2>/dev/null)" ] || echo "$$sum" > "$(HASH)/$*"; touch "$@"
 $(HASH)/%: $(CHECKED)/% ;
 
-ifneq ($(filter $(BUILD_GOALS),$(or $(MAKECMDGOALS),help)),)
+ifneq ($(filter $(BUILD_GOALS) reports/%,$(or $(MAKECMDGOALS),help)),)
 include build/rules.mk
+# Temporary files of a step that was killed (`.NAME.*.tmp` beside its outputs) go first.
+$(shell find data/processed reports build -name '.*.tmp' -prune -exec rm -rf {} + 2>/dev/null)
+# Steps whose recorded outputs are missing or no longer what the step wrote run again.
+UNTRUSTED := $(shell for s in $$(find $(STAMP) -type f 2>/dev/null); do sha256sum --status --check "$$s" 2>/dev/null || echo "$$s"; done)
+ifneq ($(UNTRUSTED),)
+$(UNTRUSTED): FORCE
 endif
+endif
+FORCE:
 
-RULES_INPUTS := $(addprefix $(HASH)/,config/catalog.yaml config/reports.yaml data/raw/pledges.yaml \
-  data/raw/manifest.yaml src/analysis/build_rules.py src/analysis/report/specs.py)
+RULES_INPUTS := $(addprefix $(HASH)/,config/graph.yaml config/catalog.yaml config/reports.yaml data/raw/pledges.yaml \
+  data/raw/manifest.yaml src/analysis/build_rules.py src/analysis/graph/declaration.py \
+  src/analysis/report/execution/specs.py)
 build/rules.mk: $(RULES_INPUTS) | $(ENV)
-	@mkdir -p build
-	$(PY) -m analysis makefile > $@.tmp && mv $@.tmp $@
+	$(PY) -m analysis makefile --out $@
 
 data: $(STAMP)/checks ## build data/processed from data/raw (hash-checked, validated, cross-checked)
 
@@ -70,11 +80,14 @@ results: $(STAMP)/results ## compute the feasibility assessment (data/processed/
 
 notebooks: $(NOTEBOOK_IPYNB) ## write notebooks/*.ipynb from their text form (for JupyterLab, papermill by hand)
 
-reports: reports/index.html ## execute every stale notebook (one process, all cores) and write reports/
+reports: $(STAMP)/index ## execute every stale notebook (one process, all cores) and write reports/
 
-reports/index.html: $(REPORT_HTML) $(INDEX_DEPS) | $(ENV)
-	$(PY) -m analysis report --queue $(QUEUE)
-	$(PY) -m analysis index
+# The reports make queued, built in one process after every parameter set is checked.
+BUILD_QUEUED = if [ -s $(QUEUE) ]; then $(PY) -m analysis report --queue $(QUEUE) --record; fi
+$(STAMP)/index: $(REPORT_STAMPS) $(INDEX_DEPS) | $(ENV)
+	@$(BUILD_QUEUED)
+	$(PY) -m analysis index --record
+reports/index.html reports/analyst.html: $(STAMP)/index ;
 
 all: reports ## same as reports
 
@@ -103,5 +116,5 @@ clean: ## remove what the build made (processed data, reports, build/); keeps da
 distclean: clean ## also remove .venv
 	rm -rf $(VENV)
 
-.PHONY: help env data results notebooks reports all browser test bench lab fetch lock clean distclean
+.PHONY: help env data results notebooks reports all browser test bench lab fetch lock clean distclean FORCE
 endif

@@ -1,8 +1,6 @@
 """Manifest hashes, tidy facts, processed-table schemas and cross-file checks."""
 from __future__ import annotations
 
-import shutil
-
 import pandas as pd
 import pytest
 
@@ -25,11 +23,8 @@ def test_manifest_entries_carry_provenance():
         assert len(entry.sha256) == 64
 
 
-def test_a_raw_file_edited_after_hashing_stops_the_build(tmp_path, monkeypatch):
-    raw = tmp_path / "raw"
-    shutil.copytree(paths.RAW, raw)
-    monkeypatch.setattr(paths, "RAW", raw)
-    edited = raw / EAPS_ANNUAL
+def test_a_raw_file_edited_after_hashing_stops_the_build(workspace):
+    edited = paths.RAW / EAPS_ANNUAL
     edited.write_text(edited.read_text(encoding="utf-8").replace("1280", "1281", 1), encoding="utf-8")
     with pytest.raises(manifest.ManifestError, match=r"eaps_sido_annual_2000_2023\.csv: content changed"):
         manifest.verified(EAPS_ANNUAL)

@@ -83,7 +83,7 @@ def sweep_config() -> Path:
 
 
 def report_names(config: Path) -> list[str]:
-    code = "from analysis.report.specs import load_specs; print('\\n'.join(load_specs()))"
+    code = "from analysis.report.execution.specs import load_specs; print('\\n'.join(load_specs()))"
     env = {**os.environ, "GWANGJU_REPORTS_CONFIG": str(config)}
     return subprocess.run([PY, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True,
                           text=True).stdout.split()
