@@ -24,7 +24,7 @@ STAMP := build/stamps
 QUEUE := build/report-queue
 LOCK := build/make.lock
 # Goals that read build/rules.mk (and so may need the environment to write it)
-BUILD_GOALS := data results reports index test bench all notebooks lab
+BUILD_GOALS := data results reports index test test-all bench all notebooks lab
 
 ifeq ($(GWANGJU_MAKE_LOCKED),)
 # -- the outer make: take the checkout's lock, then run the real make (all goals) under it -----------
@@ -40,12 +40,16 @@ else
 help: ## list the targets (this message)
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/:[^#]*## /\t/' | awk -F'\t' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-env: $(ENV) ## create .venv from the lock file, install the package and the Jupyter kernel
+env: $(ENV) ## create .venv from the lock file (hash-checked), install the package and the Jupyter kernel
 
-$(ENV): $(HASH)/requirements.txt $(HASH)/pyproject.toml
+# pip installs the pinned installer (uv), uv the pinned environment: both refuse a file whose hash
+# is not in the lock.
+UV := $(VENV)/bin/uv pip install --quiet --python $(PY) --require-hashes
+$(ENV): $(HASH)/requirements.txt $(HASH)/requirements-uv.txt $(HASH)/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-uv.txt
+	$(UV) -r requirements.txt
+	$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps --no-build-isolation -e .
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL_NAME) --display-name "Python ($(KERNEL_NAME))" >/dev/null
 	touch $@
 
@@ -94,7 +98,11 @@ all: reports ## same as reports
 browser: ## install Debian's chromium for the browser test (needs root; skipped if present)
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium missing and not root: the browser test will be skipped"; }
 
-test: reports browser ## build the reports, lint, then run the whole test suite
+test: reports ## the quick tier: build the reports, lint, then every test but the browser sweep (≤ 2 min)
+	$(VENV)/bin/ruff check src tests tools
+	$(PY) -m pytest -m "not browser"
+
+test-all: reports browser ## everything: lint and the whole suite, browser tests included (≤ 10 min; CI runs it)
 	$(VENV)/bin/ruff check src tests tools
 	$(PY) -m pytest
 
@@ -107,8 +115,8 @@ lab: $(ENV) notebooks ## start JupyterLab on notebooks/ (works as root and witho
 fetch: $(ENV) ## pull configured tables from the KOSIS OpenAPI (needs KOSIS_API_KEY)
 	$(PY) -m analysis fetch
 
-lock: ## re-resolve requirements.in into requirements.txt and environment.yml (needs PyPI)
-	$(PYTHON) tools/lock.py
+lock: $(ENV) ## re-resolve pyproject.toml into requirements.txt with hashes, by uv (needs PyPI)
+	$(PY) tools/lock.py
 
 clean: ## remove what the build made (processed data, reports, build/); keeps data/raw and .venv
 	rm -rf data/processed reports build notebooks/*.ipynb
@@ -116,5 +124,5 @@ clean: ## remove what the build made (processed data, reports, build/); keeps da
 distclean: clean ## also remove .venv
 	rm -rf $(VENV)
 
-.PHONY: help env data results notebooks reports all browser test bench lab fetch lock clean distclean FORCE
+.PHONY: help env data results notebooks reports all browser test test-all bench lab fetch lock clean distclean FORCE
 endif

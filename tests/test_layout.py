@@ -5,8 +5,6 @@ from __future__ import annotations
 import ast
 import re
 
-import pytest
-
 from analysis import paths
 from analysis.assess import rules
 from analysis.assess.assumptions import defaults
@@ -17,14 +15,20 @@ MAX_MODULE_LINES, MAX_FUNCTION_LINES = 300, 50
 LAYERS = ("vocab", "ingest", "tables", "assess", "graph", "report")
 
 
-@pytest.mark.parametrize("module", MODULES, ids=lambda p: p.relative_to(PACKAGE).as_posix())
-def test_modules_and_functions_stay_small(module):
-    text = module.read_text(encoding="utf-8")
-    assert len(text.splitlines()) <= MAX_MODULE_LINES
-    for node in ast.walk(ast.parse(text)):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            length = node.end_lineno - node.lineno + 1
-            assert length <= MAX_FUNCTION_LINES, f"{node.name} is {length} lines"
+def test_modules_and_functions_stay_small():
+    """One check over the whole package (ruff has no rule for length): every offender at once."""
+    too_long = []
+    for module in MODULES:
+        text = module.read_text(encoding="utf-8")
+        name = module.relative_to(PACKAGE).as_posix()
+        if len(text.splitlines()) > MAX_MODULE_LINES:
+            too_long.append(f"{name}: {len(text.splitlines())} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                length = node.end_lineno - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    too_long.append(f"{name}: {node.name} is {length} lines")
+    assert too_long == []
 
 
 def _imported_layers(text: str, package: tuple[str, ...]) -> set[str]:
@@ -69,5 +73,5 @@ def test_readme_maps_every_folder_and_prints_the_scale_in_force():
     for path in re.findall(r"\| `([\w./-]+/)` \|", readme):
         assert (paths.ROOT / path).is_dir(), path
     assert rules.markdown_table(defaults()) in readme, "paste rules.markdown_table(defaults()) into the README"
-    assert "make reports\nmake test" in readme
-    assert (paths.ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().endswith("make test")
+    assert "make reports\nmake test-all" in readme
+    assert (paths.ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().endswith("make test-all")
