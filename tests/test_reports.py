@@ -189,10 +189,10 @@ def test_a_reports_path_that_is_a_file_stops_the_build_in_one_line(tmp_path):
 
 def test_a_read_only_reports_folder_is_named_with_what_was_expected(tmp_path, monkeypatch):
     """(Root writes into a read-only folder regardless of its mode, so the permission answer is faked.)"""
-    from analysis import cli
-    monkeypatch.setattr(cli.os, "access", lambda path, mode: False)
+    from analysis import steps
+    monkeypatch.setattr(steps.os, "access", lambda path, mode: False)
     with pytest.raises(InputError, match=r"reports: not writable; expected a folder the build can write"):
-        cli._check_writable(tmp_path / "reports")
+        steps._check_writable(tmp_path / "reports")
 
 
 @pytest.mark.slow
