@@ -7,6 +7,7 @@ into the checkout.
 from __future__ import annotations
 
 import shutil
+import subprocess
 
 import pytest
 
@@ -14,6 +15,33 @@ from analysis import paths
 from analysis.tables import catalog, store
 
 COPIED = ("config", "data/raw", "notebooks", "data/processed", "build/stamps")
+
+
+def _tracked_state() -> str | None:
+    """The checkout's tracked files as git sees them (None outside a git checkout)."""
+    run = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=paths.CODE, capture_output=True,
+                         text=True)
+    if run.returncode:
+        return None
+    changed = [line[3:] for line in run.stdout.splitlines()]
+    digest = subprocess.run(["git", "hash-object", "--", *changed], cwd=paths.CODE, capture_output=True, text=True)
+    return run.stdout + digest.stdout
+
+
+@pytest.fixture(scope="session", autouse=True)
+def checkout_left_as_it_was():
+    """No test edits a tracked file of the checkout (they work in copies)."""
+    before = _tracked_state()
+    yield
+    assert _tracked_state() == before, "a test changed a tracked file of the checkout"
+
+
+@pytest.fixture(autouse=True)
+def no_step_outlives_its_test():
+    """A test that runs a notebook's guard declares that notebook's reads: they end with the test."""
+    from analysis.reads import reading
+    with reading(None):
+        yield
 
 
 def clear_caches() -> None:

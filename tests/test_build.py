@@ -71,19 +71,25 @@ def test_a_page_depends_only_on_what_it_reads(workspace):
 
 
 def test_editing_one_catalog_entry_changes_only_its_stamp(workspace):
-    build_rules.render()
-    stamps = {p.name: p.read_bytes() for p in (paths.BUILD / "catalog").iterdir()}
+    before = build_rules.stamp_files()
     catalog_file = paths.CATALOG
     catalog_file.write_text(catalog_file.read_text(encoding="utf-8").replace(
         "description: 시도별 인구이동률", "description: 시도별 인구 이동률"), encoding="utf-8")
     from tests.conftest import clear_caches
     clear_caches()
-    rules = build_rules.render()
-    changed = {p.name for p in (paths.BUILD / "catalog").iterdir() if p.read_bytes() != stamps[p.name]}
-    assert changed == {"population_movement_sido_quarterly.json"}
+    after, rules = build_rules.stamp_files(), build_rules.render()
+    changed = {path for path, content in after.items() if before.get(path) != content}
+    assert changed == {"build/catalog/population_movement_sido_quarterly.json"}
     users = {line.split(":")[0] for line in rules.splitlines()
              if line.startswith("$(STAMP)/") and "build/catalog/population_movement_sido_quarterly.json" in line}
     assert users == {"$(STAMP)/table/population_movement_sido_quarterly", "$(STAMP)/checks", "$(STAMP)/report/region-24"}
+
+
+def test_generating_the_rules_writes_nothing_but_write_does(workspace):
+    build_rules.render()
+    assert not (paths.BUILD / "params").exists() and not (paths.BUILD / "catalog").exists()
+    build_rules.write(paths.BUILD / "rules.mk")
+    assert (paths.BUILD / "rules.mk").exists() and (paths.BUILD / "params" / "overview.json").exists()
 
 
 @pytest.mark.parametrize("name", ["kosis/two words.csv", "kosis/$(shell rm -rf x).csv", "kosis/a;b.csv", "kosis/a#b.csv"])

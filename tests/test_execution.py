@@ -70,9 +70,9 @@ def write_pid_then_page(spec: ReportSpec) -> dict:
     from pathlib import Path
     folder = Path(spec.parameters["folder"])
     (folder / f"{os.getpid()}.pid").write_text("", encoding="utf-8")
-    time.sleep(4)
+    time.sleep(2.5)
     (folder / f"{spec.name}.html").write_text("a page written late", encoding="utf-8")
-    return {"ok": True, "seconds": 4.0}
+    return {"ok": True, "seconds": 2.5}
 
 
 def _alive(pid: int) -> bool:
@@ -96,7 +96,7 @@ def test_no_worker_outlives_the_parent_and_no_page_comes_after_it(tmp_path, stop
     assert len(workers) == 2
     os.killpg(parent.pid, stop) if stop == signal.SIGINT else parent.send_signal(stop)  # Ctrl-C reaches the group
     parent.wait(timeout=30)
-    time.sleep(5)  # longer than a worker would take to write its page
+    time.sleep(3)  # longer than a worker would take to write its page
     assert not [pid for pid in workers if _alive(pid)] and not list(tmp_path.glob("*.html"))
 
 

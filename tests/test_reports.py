@@ -74,16 +74,18 @@ def test_committed_notebooks_are_thin_and_clean():
 # -- execution -------------------------------------------------------------------------------------
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["overview", "pledge-ai-firms-1000", "region-24"])
-def test_each_notebook_executes_on_the_real_data(specs, results, workspace, name):
-    tmp_path = paths.REPORTS
-    spec = specs[name]
-    spec = report.ReportSpec(spec.name, spec.kind, spec.notebook, spec.title, spec.parameters)
-    html = runner.build(spec).read_text(encoding="utf-8")
-    assert "재현 정보" in html and "<img" in html
-    assert (tmp_path / f"{name}.ipynb").exists() and (tmp_path / f"{name}.json").exists()
-    downloads = list((tmp_path / name).glob("*.csv"))
-    assert downloads and all(f'href="{name}/{d.name}"' in html for d in downloads)
+def test_each_notebook_executes_on_the_real_data(specs, results, workspace):
+    """One batch, as the build runs them (the kernel path: test_execution's one-kernel comparison)."""
+    from analysis.report.execution.batch import build_all
+    names = ["overview", "pledge-ai-firms-1000", "region-24"]
+    outcomes = build_all([specs[name] for name in names], jobs=2)
+    assert [o.message for o in outcomes if not o.ok] == []
+    for name in names:
+        html = specs[name].html.read_text(encoding="utf-8")
+        assert "재현 정보" in html and "<img" in html
+        assert (paths.REPORTS / f"{name}.ipynb").exists() and (paths.REPORTS / f"{name}.json").exists()
+        downloads = list((paths.REPORTS / name).glob("*.csv"))
+        assert downloads and all(f'href="{name}/{d.name}"' in html for d in downloads)
 
 
 @pytest.mark.slow
@@ -204,7 +206,7 @@ def test_the_17_region_sweep_builds_and_passes_the_page_checks(results, workspac
                       encoding="utf-8")
     regions = [s for s in report.load_specs(config).values() if s.kind == "region"]
     outcomes = build_all(regions)
-    assert [o.name for o in outcomes if not o.ok] == []
+    assert [o.message for o in outcomes if not o.ok] == []
     for spec in regions:
         html = spec.html.read_text(encoding="utf-8")
         assert len(DATA_URI.sub("", html).encode("utf-8")) <= 60_000 and "<img " in html

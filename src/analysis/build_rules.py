@@ -48,17 +48,26 @@ def _code_rules(folders: set[str]) -> list[str]:
 
 
 def _entry_stamps() -> tuple[dict[str, str], dict[str, str]]:
-    """build/manifest/<raw>.json and build/catalog/<table>.json, each rewritten only when its entry changes."""
-    entries, tables = {}, {}
-    for name, entry in manifest.read_manifest().items():
-        target = paths.BUILD / "manifest" / f"{name}.json"
-        write_if_changed(target, records.manifest_entry(entry))
-        entries[name] = _relative(target)
-    for name in catalog():
-        target = paths.BUILD / "catalog" / f"{name}.json"
-        write_if_changed(target, records.catalog_entry(name))
-        tables[name] = _relative(target)
-    return entries, tables
+    """(raw file → build/manifest/<raw>.json, table → build/catalog/<table>.json): the stamps of
+    single entries, so editing one rebuilds only what uses it."""
+    entries = {name: f"build/manifest/{name}.json" for name in manifest.read_manifest()}
+    return entries, {name: f"build/catalog/{name}.json" for name in catalog()}
+
+
+def _params_stamp(name: str) -> str:
+    return f"build/params/{name}.json"
+
+
+def stamp_files() -> dict[str, str]:
+    """Every entry stamp and report-parameter stamp with its content (`write` writes the changed ones)."""
+    entries, tables = _entry_stamps()
+    files = {entries[name]: records.manifest_entry(entry) for name, entry in manifest.read_manifest().items()}
+    files |= {tables[name]: records.catalog_entry(name) for name in catalog()}
+    for spec in load_specs().values():
+        reads = report_reads(spec.name, spec.kind, spec.parameters)
+        files[_params_stamp(spec.name)] = json.dumps({"parameters": spec.parameters, "reads": asdict(reads)},
+                                                     ensure_ascii=False, sort_keys=True) + "\n"
+    return files
 
 
 def _prerequisites(reads: Reads, entries: dict, tables: dict, manifest_of: tuple[str, ...] = ()) -> str:
@@ -101,12 +110,9 @@ def _report_rules(entries: dict, tables: dict) -> tuple[list[str], list[str]]:
     for spec in load_specs().values():
         validate(spec)
         reads = report_reads(spec.name, spec.kind, spec.parameters)
-        params = paths.BUILD / "params" / f"{spec.name}.json"
-        write_if_changed(params, json.dumps({"parameters": spec.parameters, "reads": asdict(reads)},
-                                            ensure_ascii=False, sort_keys=True) + "\n")
         stamp = f"$(STAMP)/report/{spec.name}"
         lines += [f"{stamp}: {_prerequisites(reads, entries, tables, _raw_behind(reads))} "
-                  f"{_hash(_relative(spec.notebook))} {_relative(params)} | $(ENV)",
+                  f"{_hash(_relative(spec.notebook))} {_params_stamp(spec.name)} | $(ENV)",
                   f"\t@rm -f $@; mkdir -p $(dir $(QUEUE)); echo {spec.name} >> $(QUEUE)",
                   f"{_relative(spec.html)}: {stamp}", "\t@$(BUILD_QUEUED)", ""]
         stamps.append(stamp)
@@ -114,7 +120,7 @@ def _report_rules(entries: dict, tables: dict) -> tuple[list[str], list[str]]:
 
 
 def render() -> str:
-    """The text of build/rules.mk (validating every report's parameters first)."""
+    """The text of build/rules.mk (validating every report's parameters first); writes nothing."""
     declared = graph()
     entries, tables = _entry_stamps()
     folders = {f for step in declared.steps.values() for f in step.code}
@@ -139,5 +145,9 @@ def render() -> str:
 
 
 def write(target) -> None:
-    """Write the rules atomically: a failed or interrupted generation leaves the previous rules."""
-    atomic_write(target, render())
+    """Write the changed stamps, then the rules, atomically: a failed or interrupted generation
+    leaves the previous rules."""
+    rules = render()
+    for path, content in stamp_files().items():
+        write_if_changed(paths.ROOT / path, content)
+    atomic_write(target, rules)
