@@ -23,6 +23,8 @@ CHECKED := build/checked
 STAMP := build/stamps
 QUEUE := build/report-queue
 LOCK := build/make.lock
+# pytest-xdist processes: each test is independent (it works in copies), so they use every core.
+TEST_WORKERS ?= $(shell nproc)
 # Goals that read build/rules.mk (and so may need the environment to write it)
 BUILD_GOALS := data results reports index test test-all bench all notebooks lab
 
@@ -100,11 +102,11 @@ browser: ## install Debian's chromium for the browser test (needs root; skipped 
 
 test: reports ## the quick tier: build the reports, lint, then every test but the browser sweep (≤ 2 min)
 	$(VENV)/bin/ruff check src tests tools
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS)
 
 test-all: reports browser ## everything: lint and the whole suite, browser tests included (≤ 10 min; CI runs it)
 	$(VENV)/bin/ruff check src tests tools
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
 
 bench: reports ## measure build times as ratios to the kernel floor (writes build/bench/bench.json)
 	$(PY) tools/bench.py
