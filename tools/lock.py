@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 UV = ROOT / ".venv" / "bin" / "uv"
-BUILD_REQUIREMENTS = "setuptools>=64\n"  # the build backend of the editable install (pyproject's build-system)
+BUILD_REQUIREMENTS = "setuptools>=64\nwheel\n"  # pyproject's build-system: the editable install builds offline
 
 
 def compile_lock(inputs: list[str], output: Path, extra: tuple[str, ...] = ()) -> None:
