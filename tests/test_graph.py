@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from analysis import paths
 from analysis.assess import results as stored
+from analysis.errors import InputError
 from analysis.graph.declaration import report_reads, step_reads, table_reads, upstream
 from analysis.ingest import manifest
 from analysis.reads import UndeclaredRead, reading
@@ -54,3 +56,19 @@ def test_an_assumptions_override_reads_what_the_assessment_reads():
 def test_upstream_of_a_report_lists_the_producers_of_its_inputs():
     steps = [step.step for step in upstream(MOLD)]
     assert "results" in steps and "table/facts" in steps and "table/population_movement_sido_quarterly" not in steps
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("tables: [facts, employment_sido_annual,", "tables: [facts, employment_anual,",
+     r"graph.yaml, line \d+: steps.results: unknown table 'employment_anual'; expected a table of config/catalog"),
+    ("      ggm: {results", "      gmm: {results",
+     r"graph.yaml, line \d+: reports.pledge.when: unknown condition 'gmm'; expected one of official_series"),
+])
+def test_a_graph_mistake_names_the_file_line_and_what_was_expected(workspace, old, new, message):
+    from analysis.graph.declaration import graph
+    declared = paths.CONFIG / "graph.yaml"
+    text = declared.read_text(encoding="utf-8")
+    assert old in text
+    declared.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        graph()

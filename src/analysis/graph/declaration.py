@@ -72,8 +72,7 @@ def _check(path, document: GraphFile, lines: dict) -> None:
     tables = catalog()
     for section, entries in (("steps", document.steps), ("reports", document.reports)):
         for name, declared in entries.items():
-            parts = [("", declared), *(("when", w) for w in getattr(declared, "when", {}).values())]
-            for _, part in parts:
+            for part in (declared, *getattr(declared, "when", {}).values()):
                 for table in () if part.tables == "all" else part.tables:
                     if table not in tables and table not in ANY_TABLES:
                         raise yamlfile.ConfigError.at(path, f"{section}.{name}: unknown table {table!r}",
