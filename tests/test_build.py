@@ -26,7 +26,7 @@ OUTSIDE_MAKE = ("GWANGJU_MAKE_LOCKED", "MAKEFLAGS", "MAKELEVEL", "MFLAGS")
 def checkout(tmp_path):
     """A copy of the built checkout (timestamps kept, the same .venv) to run make in."""
     root = tmp_path / "checkout"
-    ignore = shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.egg-info", ".pytest_cache", "bench")
+    ignore = shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.egg-info", ".pytest_cache", "bench", "cache")
     shutil.copytree(paths.CODE, root, ignore=ignore, symlinks=True, copy_function=shutil.copy2)
     (root / ".venv").symlink_to(paths.CODE / ".venv")
     return root

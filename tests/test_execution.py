@@ -39,7 +39,7 @@ def sleep_if_told(spec: ReportSpec) -> dict:
 
 def test_a_200_kb_hangul_message_arrives_whole(workspace):
     spec = ReportSpec("big", "test", paths.NOTEBOOKS / "overview.py", "big", {})
-    [outcome] = build_all([spec], jobs=1, task=large_message)
+    [outcome] = build_all([spec], jobs=1, task=large_message, prepare=tuple)
     assert outcome.message == f"big: {HANGUL_200_KB}"
 
 
@@ -47,7 +47,7 @@ def test_a_report_past_its_timeout_fails_alone_by_name(workspace):
     slow = ReportSpec("slow-one", "test", paths.NOTEBOOKS / "overview.py", "slow", {"sleep": 60})
     quick = ReportSpec("quick-one", "test", paths.NOTEBOOKS / "overview.py", "quick", {})
     started = time.perf_counter()
-    outcomes = {o.name: o for o in build_all([slow, quick], jobs=2, timeout=3, task=sleep_if_told)}
+    outcomes = {o.name: o for o in build_all([slow, quick], jobs=2, timeout=3, task=sleep_if_told, prepare=tuple)}
     assert time.perf_counter() - started < 30
     assert outcomes["quick-one"].ok and not outcomes["slow-one"].ok
     assert re.match(r"slow-one: did not finish within its timeout of 3 s", outcomes["slow-one"].message)
@@ -62,7 +62,7 @@ PARENT = textwrap.dedent("""
     from test_execution import write_pid_then_page
     folder = Path({folder!r})
     specs = [ReportSpec(f"r{{k}}", "test", folder / "x.py", "x", {{"folder": str(folder)}}) for k in range(2)]
-    build_all(specs, jobs=2, task=write_pid_then_page)
+    build_all(specs, jobs=2, task=write_pid_then_page, prepare=tuple)
 """)
 
 

@@ -122,12 +122,13 @@ def _exit_text(code: int) -> str:
 
 
 def build_all(specs: list[ReportSpec], jobs: int | None = None, out=sys.stdout, timeout: float = 900.0,
-              task: Callable[[ReportSpec], dict] = work,
+              task: Callable[[ReportSpec], dict] = work, prepare: Callable[[], tuple] = preload,
               on_done: Callable[[ReportSpec, Outcome], None] | None = None) -> list[Outcome]:
-    """Build every report in `specs`, `jobs` at a time, each in a fresh fork; one progress line
-    per finished report. `on_done` is called in this process as each one finishes."""
+    """Build every report in `specs`, `jobs` at a time, each in a fresh fork of this process after
+    `prepare()`; one progress line per finished report. `on_done` is called in this process as
+    each one finishes. (Tests of the pool pass a `task` and a `prepare` of their own.)"""
     from pebble import ProcessPool
-    tools = preload()
+    tools = prepare()
     gc.collect()
     gc.freeze()  # objects of the template stay out of the workers' collections: less copy-on-write
     jobs = max(1, jobs or os.cpu_count() or 1)
