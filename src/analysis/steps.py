@@ -103,8 +103,7 @@ def report(args) -> int:
     if unknown:
         print(f"unknown report(s) {unknown}; valid: {', '.join(declared)}", file=sys.stderr)
         return 2
-    for spec in declared.values():
-        specs.validate(spec)
+    specs.validate_all(declared)
     if not names:
         print("[report] nothing to build")
         return 0

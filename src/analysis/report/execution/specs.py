@@ -94,10 +94,17 @@ def _region_specs(config: Path, entry: _Entry, notebook: Path) -> dict[str, Repo
 
 def load_specs(config: Path | None = None) -> dict[str, ReportSpec]:
     """Every report the build makes, by name. `each: registry` means one report per pledge."""
+    from ...graph.declaration import graph
     config = config or paths.REPORTS_CONFIG
     document = yamlfile.load(config, _ReportsFile)
+    kinds = sorted(set(graph().reports) - {"every"})
     specs: dict[str, ReportSpec] = {}
     for kind, entry in document.reports.items():
+        if kind not in kinds:
+            raise yamlfile.ConfigError.at(config, f"report {kind!r} has no reads declared in config/graph.yaml",
+                                          line=yamlfile.line_of(yamlfile.read(config)[1], ("reports", kind)),
+                                          expected=f"one of {', '.join(kinds)}, or its reads declared under "
+                                                   "`reports:` in config/graph.yaml")
         notebook = paths.NOTEBOOKS / entry.notebook
         if kind == "pledge":
             for pledge in registry().values():
@@ -129,6 +136,18 @@ def _check_types(spec: ReportSpec, declared: dict) -> None:
     for name, value in spec.parameters.items():
         if type(value) is not type(declared[name]) and not (isinstance(value, int) and isinstance(declared[name], float)):
             raise ReportError(f"{spec.name}: parameter {name}={value!r} should be a {type(declared[name]).__name__}")
+
+
+def validate_all(specs: dict[str, ReportSpec], config: Path | None = None) -> None:
+    """Every parameter set checked before any page is touched; an error names the file and the line
+    of the report's entry."""
+    config = config or paths.REPORTS_CONFIG
+    for spec in specs.values():
+        try:
+            validate(spec)
+        except ReportError as exc:
+            line = yamlfile.line_of(yamlfile.read(config)[1], ("reports", spec.kind))
+            raise ReportError.at(config, str(exc), line=line) from None
 
 
 def validate(spec: ReportSpec) -> None:
