@@ -377,15 +377,15 @@ CASES = [
     # -- issue 24: report parameters, checked before any page is touched (the build's cases) ---------
     Case("reports: a typo in an assumptions override deletes no page", REPORTS,
          replaced("      first_year: 2000\n", "      first_year: 2000\n      assumptions: {on_track_probabilty: 0.6}\n"),
-         ("report", "overview"), r"reports\.yaml, line \d+: region-24: unknown assumption\(s\) \['on_track_probabilty'\]; "
-         r"expected one of"),
+         ("report", "overview"), r"reports\.yaml, line \d+: region-24: unknown assumption\(s\) \['on_track_probabilty'\] "
+         r"\(did you mean 'on_track_probability'\?\); expected one of"),
     Case("reports: the same typo stops the make rules", REPORTS,
          replaced("      first_year: 2000\n", "      first_year: 2000\n      assumptions: {on_track_probabilty: 0.6}\n"),
          ("makefile",), r"reports\.yaml, line \d+: region-24: unknown assumption"),
     Case("reports: an extra entry with no declared reads (was KeyError: 'custom')", REPORTS,
          lambda text: text + "  custom:\n    notebook: pledge.py\n", ("report", "overview"),
          r"reports\.yaml, line LINE: report 'custom' has no reads declared in config/graph\.yaml; expected one of "
-         r"overview, pledge, region"),
+         r"overview, pledge, region", line_of="  custom:"),
 ]
 
 

@@ -182,7 +182,7 @@ def test_a_table_rebuilt_by_hand_from_another_vintage_is_not_taken_for_current(c
     raw.write_text("".join(lines), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in OUTSIDE_MAKE} | {"GWANGJU_WORKSPACE": str(checkout)}
     python = str(checkout / ".venv" / "bin" / "python")
-    for command in (["accept", str(raw)], ["data", "employment_monthly"]):
+    for command in (["accept", str(raw), "--downloaded", "2026-11-30"], ["data", "employment_monthly"]):
         subprocess.run([python, "-m", "analysis", *command], cwd=checkout, env=env, check=True, capture_output=True)
     assert table.read_bytes() != built_table
     raw.write_bytes(original)
@@ -312,7 +312,8 @@ def test_accept_compares_with_the_last_accepted_vintage_not_with_git(raw_copy, c
     intake.accept(path, downloaded="2026-11-30")
     out = capsys.readouterr().out
     assert "1281.0 → 1282.0" in out and "1280" not in out
-    assert len(list((raw_copy / "accepted").rglob("*.csv"))) == 1  # the earlier vintage's values are let go
+    kept = list((raw_copy / "accepted").rglob(EAPS.split("/")[-1] + ".*.csv"))
+    assert len(kept) == 1  # the earlier vintage's values are let go
 
 
 def test_accept_compares_a_file_that_was_never_committed(raw_copy, tmp_path, capsys):
