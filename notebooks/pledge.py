@@ -17,44 +17,9 @@ pledge_id = "jobs-13000"
 assumptions = {}
 
 # %%
-from analysis.report import figures, guard, pledge_numbers, pledge_page
+from analysis.report import guard, pages
 guard.check("pledge", pledge_id=pledge_id, assumptions=assumptions)
-figures.setup()
-report = pledge_page.PledgePage(pledge_id, assumptions)
-pledge_page.header(report)
+page = pages.pledge(pledge_id, assumptions)
 
 # %%
-pledge_page.quote(report)
-
-# %%
-pledge_page.evidence(report)
-
-# %%
-pledge_page.timeline(report)
-
-# %%
-pledge_numbers.numbers(report)
-
-# %%
-pledge_page.robustness(report)
-
-# %%
-pledge_page.smart(report)
-
-# %%
-pledge_page.assumptions(report)
-
-# %% [markdown]
-# ## 용어 설명
-
-# %%
-report.page.glossary()
-
-# %% [markdown]
-# ## 출처
-
-# %%
-report.page.sources()
-
-# %%
-report.page.reproduction({"pledge_id": pledge_id, "assumptions": assumptions})
+page

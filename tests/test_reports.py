@@ -80,7 +80,7 @@ def test_each_notebook_executes_on_the_real_data(specs, results, tmp_path, monke
     spec = specs[name]
     spec = report.ReportSpec(spec.name, spec.kind, spec.notebook, spec.title, spec.parameters)
     html = runner.build(spec).read_text(encoding="utf-8")
-    assert "재현 정보" in html and "<img" in html
+    assert "재현 정보" in html and "<svg" in html
     assert (tmp_path / f"{name}.ipynb").exists() and (tmp_path / f"{name}.json").exists()
     downloads = list((tmp_path / name).glob("*.csv"))
     assert downloads and all(f'href="{name}/{d.name}"' in html for d in downloads)
@@ -106,7 +106,7 @@ def test_a_failed_run_keeps_the_previous_report_and_names_the_cell(results, tmp_
 
 EXTERNAL = re.compile(r"<(?:script|img|link|iframe|source)\b[^>]*\b(?:src|href)\s*=\s*[\"'](?:https?:)?//", re.I)
 CSS_URL = re.compile(r"url\(\s*[\"']?(?:https?:)?//", re.I)
-DATA_URI = re.compile(r"data:[a-z/+-]+;base64,[A-Za-z0-9+/=]+")
+DATA_URI = re.compile(r"data:[a-z/+-]+;base64,[A-Za-z0-9+/=]+|<svg\b.*?</svg>", re.S)  # images and the font
 READER_PAGES = [p for p in BUILT if p.name != "analyst.html"]
 
 
@@ -127,9 +127,9 @@ def test_pages_are_self_contained_lean_and_fit_a_phone(page):
 @pytest.mark.parametrize("page", READER_PAGES, ids=[p.name for p in READER_PAGES])
 def test_every_chart_has_korean_alt_text_and_every_download_exists(page):
     html = page.read_text(encoding="utf-8")
-    for alt in re.findall(r'<img [^>]*alt="([^"]*)"', html):
+    for alt in re.findall(r'role="img" aria-label="([^"]*)"', html):
         assert re.search(r"[가-힣]", alt) and "No description" not in alt
-    assert html.count("<img ") == len(re.findall(r'<img [^>]*alt="[^"]+"', html))
+    assert html.count("<svg") == len(re.findall(r'role="img" aria-label="[^"]+"', html)) and "<img" not in html
     for href in re.findall(r'href="(?!https?:)([^"]+\.csv)"', html):
         assert (paths.REPORTS / href).exists(), href
 
@@ -208,5 +208,5 @@ def test_the_17_region_sweep_builds_and_passes_the_page_checks(results, tmp_path
     assert [o.name for o in outcomes if not o.ok] == []
     for spec in regions:
         html = spec.html.read_text(encoding="utf-8")
-        assert len(DATA_URI.sub("", html).encode("utf-8")) <= 60_000 and "<img " in html
-        assert all(re.search(r"[가-힣]", alt) for alt in re.findall(r'alt="([^"]*)"', html))
+        assert len(DATA_URI.sub("", html).encode("utf-8")) <= 60_000 and "<svg" in html
+        assert all(re.search(r"[가-힣]", alt) for alt in re.findall(r'aria-label="([^"]*)"', html))

@@ -48,7 +48,7 @@ def preload() -> tuple:
     from IPython.core.interactiveshell import InteractiveShell  # noqa: F401
 
     from ..assess import results, verdict  # noqa: F401
-    from . import engine, figures, pledge_numbers, pledge_page, region_view, views  # noqa: F401
+    from . import engine, figures, pages  # noqa: F401
     from .runner import export_tools
     tools = export_tools()
     _warm_exporter(tools[0])

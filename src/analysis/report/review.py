@@ -7,7 +7,7 @@ from .. import paths
 from ..assess import rules
 from ..ingest.registry import registry
 from ..tables import store
-from .prose import MEANINGS_NOTE
+from .wording.texts import MEANINGS_NOTE
 
 PATH = paths.ROOT / "docs" / "evidence-review.md"
 HEADER = f"""# 근거 검토표 (evidence review)

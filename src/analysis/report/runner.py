@@ -20,7 +20,7 @@ from ..assess.results import status_of
 from ..files import atomic_write
 from . import chrome, fonts
 from .notebooks import read_notebook
-from .page import CSV_MIME
+from .pages.base import CSV_MIME
 from .specs import ReportError, ReportSpec, validate
 
 GLYPH_WARNING = re.compile(r"Glyph \d+ .*missing from (current )?font", re.IGNORECASE)
@@ -98,7 +98,7 @@ def page_html(spec: ReportSpec, executed, tools: tuple) -> str:
     pledge_id = spec.parameters.get("pledge_id") if spec.kind == "pledge" else None
     body, _ = exporter.from_notebook_node(_reader_copy(executed),
                                           resources=chrome.resources(spec.title, spec.kind, pledge_id))
-    return chrome.with_font(chrome.with_toc(body), font)
+    return chrome.with_font(body, font)
 
 
 def publish(spec: ReportSpec, executed, tools: tuple, started: float) -> Path:
