@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PY = str(ROOT / ".venv" / "bin" / "python")
 OUT = ROOT / "build" / "bench"
 STACK = ("import pandas, numpy, statsmodels.api, seaborn, matplotlib.pyplot, papermill, nbconvert, "
-         "analysis.report.pledge_page, analysis.report.region_page, analysis.report.overview_page")
+         "analysis.report.pages")
 REVISED = "data/raw/kosis/인구이동률_월__분기__년__20250120211642.csv"  # feeds one table and the region report
 CORES = os.cpu_count() or 1
 
