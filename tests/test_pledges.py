@@ -62,7 +62,7 @@ def _registry_with(tmp_path, change):
 
 
 @pytest.mark.parametrize("change, message", [
-    (lambda p: p.pop("quote"), r"line 2: pledges.0.quote \(pledge 'jobs-13000'\): Field required"),
+    (lambda p: p.pop("quote"), r"line \d+: pledges.0.quote \(pledge 'jobs-13000'\): Field required"),
     (lambda p: p.update(metric="vibes"), r"line \d+: pledges.0.metric \(pledge 'jobs-13000'\): .*\(value 'vibes'\)"),
     (lambda p: p.update(deadline="soon"), r"pledges.0.deadline .*'soon'"),
     (lambda p: p.update(colour="red"), r"unknown key 'colour' at pledges.0.colour \(pledge 'jobs-13000'\)"),
