@@ -107,9 +107,10 @@ def test_a_pledge_report_prints_without_stranded_headings(browser, tmp_path):
 
 def test_hostile_text_from_the_data_shows_as_written_and_runs_nothing(browser, results, tmp_path, monkeypatch):
     """A pledge title, a quote and a claim holding markup, rendered by the page code into a full page."""
+    from analysis.report.page import join
+
     from analysis.ingest.registry import registry
     from analysis.report import chrome, pledge_page, views
-    from analysis.report.page import join
     hostile = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2"> *별표* _밑줄_'
     real = registry()
     pledge = real["ggm-ev-conversion"].model_copy(update={"title": hostile, "quote": hostile})

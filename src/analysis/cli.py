@@ -188,7 +188,8 @@ def _report_in_kernels(selected) -> int:
 
 def _index(_args) -> int:
     from . import paths
-    from .report import index, specs
+    from .report import specs
+    from .report.pages import index
     path = index.write_index(specs.load_specs())
     print(f"[report] index -> {path.relative_to(paths.ROOT)}")
     return 0

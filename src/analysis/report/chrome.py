@@ -30,6 +30,7 @@ INDEX, OVERVIEW, ANALYST = "index.html", "overview.html", "analyst.html"
 class Site(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     title: str
+    audit_date: str
     corrections: str
     licence: str
 

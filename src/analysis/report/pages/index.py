@@ -13,11 +13,12 @@ import pandas as pd
 from ... import paths
 from ...assess import rules
 from ...files import atomic_write
+from ...ingest.registry import registry
 from .. import chrome
 from ..exports import feed, package
 from ..render import render
 from ..specs import ReportSpec
-from ..views import common
+from ..views import accountability, common
 from ..views.pledge import core_view
 from ..wording import numbers, sentences, texts
 
@@ -30,6 +31,7 @@ def scorecard_rows(statuses: pd.DataFrame) -> list[dict]:
         lead = view.lead
         key = texts.key_number(lead.deciding.label, lead.number) if lead.number else lead.sentence
         rows.append({"pledge_id": row["pledge_id"], "title": row["title"], "role": row["role_ko"], "status": row["status"],
+                     "owner": view.owner.badge, "owner_state": view.owner.state,
                      "status_rank": list(rules.COLOURS).index(row["status"]), "robust": lead.robustness,
                      "reason": row["reason_ko"], "key": key, "key_value": lead.deciding.value,
                      "deadline": sentences.deadline_short(int(row["deadline"]), bool(row["deadline_assumed"])),
@@ -51,6 +53,16 @@ def description(statuses: pd.DataFrame) -> str:
     return texts.share_description(len(statuses), [(s, int(n)) for s, n in counts.items() if n])
 
 
+def whose_sentences() -> list[str]:
+    """Whose pledges these are, who owes them now, and the merger that abolished the city and the province."""
+    pledges = list(registry().values())
+    candidate = next(p for p in pledges if p.source_info.role == "candidate")
+    maker = candidate.actors_record[candidate.source_info.made_by]
+    return [texts.whose_sentence(accountability.whose(pledges), maker.name, maker.end or "",
+                                 accountability.current_government(candidate)),
+            *(texts.merger_sentence(m) for m in accountability.mergers())]
+
+
 def write_index(specs: dict[str, ReportSpec]) -> Path:
     statuses = common.status_rows()
     checked = max(str(c) for c in statuses["checked"])
@@ -58,8 +70,9 @@ def write_index(specs: dict[str, ReportSpec]) -> Path:
     regions = [{"href": f"{s.name}.html", "text": texts.region_link(s.title)} for s in specs.values()
                if s.kind == "region" and s.html.exists()]
     scale = [{"status": label, "rule": rule} for label, rule in texts.status_rule_rows(common.chosen_assumptions(None))]
-    body = render("scorecard.html.j2", title=texts.index_title(chrome.site().title),
+    body = render("scorecard.html.j2", title=texts.index_title(chrome.site().title), whose=whose_sentences(),
                   intro=texts.index_intro(sources, checked), regions=regions, tally=tally(statuses),
+                  owner_scale=texts.OWNER_SCALE,
                   rows=scorecard_rows(statuses), statuses=[s for s in rules.COLOURS if s in set(statuses["status"])],
                   roles=list(dict.fromkeys(statuses["role_ko"])), scale=scale, words=texts.INDEX_WORDS,
                   columns=texts.SCORECARD_COLUMNS)

@@ -9,6 +9,8 @@ from ...assess import results, rules
 from ...ingest.registry import registry
 from ..figures import charts, svg
 from ..views import common
+from ..views.accountability import mergers as mergers_of
+from ..views.accountability import owner
 from ..views.pledge import evidence_in_order
 from ..wording import numbers, sentences, terms, texts
 from .base import Col, Page, Rendered, cell
@@ -45,13 +47,19 @@ def summary(statuses: pd.DataFrame) -> dict:
 
 
 def articles(page: Page) -> dict:
+    """Each source article: who spoke, in what role, and who owes its pledges now (from the lineage)."""
     items = []
     for pledge in common.source_articles():
-        source = pledge.source_info
+        source, made = pledge.source_info, owner(pledge)
+        facts = [f"fact:{step['fact']}" for step in made.steps if step["fact"]]
         items.append({"label": f"{source.outlet} {source.date}",
-                      "text": texts.article_line(source.speaker, terms.ROLE[source.role], source.role_ko, source.aftermath),
-                      "cites": page.cite([f"registry:{pledge.id}", *(f"fact:{f}" for f in source.aftermath_facts)])})
-    return {"id": "articles", "blocks": [{"type": "list", "items": items}, {"type": "p", "text": texts.ARTICLES_NOTE}]}
+                      "text": texts.article_line(source.speaker, terms.ROLE[source.role], source.role_ko,
+                                                 " → ".join(step["text"] for step in made.steps), made.badge),
+                      "cites": page.cite([f"registry:{pledge.id}", *facts])})
+    mergers = [{"type": "p", "text": texts.merger_sentence(m), "cites": page.cite(f"fact:{m['basis']}")}
+               for m in mergers_of()]
+    return {"id": "articles", "blocks": [{"type": "list", "items": items}, *mergers,
+                                         {"type": "p", "text": texts.ARTICLES_NOTE}]}
 
 
 def status_chart(statuses: pd.DataFrame, page: Page) -> dict:
@@ -142,7 +150,12 @@ def model_errors(page: Page) -> dict:
 
 def scale(overrides: dict | None, page: Page) -> dict:
     rows = [{"status": s, "rule": r} for s, r in texts.status_rule_rows(common.chosen_assumptions(overrides))]
-    return {"id": "scale", "blocks": [{"type": "p", "text": texts.SCALE_NOTE}, page.table(rows, [
+    owners = [{"owner": label, "rule": rule} for label, rule in texts.OWNER_SCALE]
+    return {"id": "scale", "blocks": [{"type": "p", "text": texts.SCALE_NOTE}, {"type": "p", "text": texts.OWNER_NOTE},
+                                      page.table(owners, [Col("owner", texts.UI["owner_scale"], css="nowrap"),
+                                                          Col("rule", texts.COLUMNS["rule"])],
+                                                 caption=texts.CAPTIONS_OVERVIEW["owners"], file="owners"),
+                                      page.table(rows, [
         Col("status", texts.COLUMNS["status"], lambda r: cell(status=r["status"]), value=lambda r: r["status"],
             css="nowrap"),
         Col("rule", texts.COLUMNS["rule"])], caption=texts.CAPTIONS_OVERVIEW["scale"], file="scale")]}

@@ -23,13 +23,14 @@ def pledge_page(pledge_id: str, overrides: dict | None = None) -> Rendered:
     figures.setup()
     view = views.pledge_view(pledge_id, overrides)
     page = Page(f"pledge-{pledge_id}", view.pledge.title)
-    sections = [quote(view, page), evidence(view, page), timeline(view, page), pledge_numbers.section(view, page),
+    sections = [quote(view, page), whose(view, page), evidence(view, page), timeline(view, page), pledge_numbers.section(view, page),
                 robustness(view, page), smart(view, page), assumptions(view, page)]
     notes = [texts.OVERRIDDEN.format(names=", ".join(scenario_text(k, v) for k, v in view.overrides.items()))
              ] if view.overrides else []
     if view.lead.robustness.startswith(texts.FRAGILE_PREFIX):
         page.use(*terms.USES["fragile"])
-    return page.render(view.pledge.title, dataclasses.asdict(view.lead), sections,
+    return page.render(view.pledge.title, {**dataclasses.asdict(view.lead), "owner": view.owner.badge,
+                                           "owner_state": view.owner.state}, sections,
                        {"pledge_id": pledge_id, "assumptions": dict(overrides or {})}, notes)
 
 
@@ -50,12 +51,24 @@ def quote(view: views.PledgeView, page: Page) -> dict:
         (texts.FIELDS["geography"], cell(terms.NOT_STATED if pledge.geography == NOT_STATED else pledge.geography)),
         (texts.FIELDS["jobs_kind"], cell(terms.JOBS_KIND[pledge.jobs_kind]
                                          + (f" — {pledge.jobs_kind_note}" if pledge.jobs_kind_note else ""))),
-        (texts.FIELDS["aftermath"], cell(source.aftermath, cites=page.cite([f"fact:{f}" for f in source.aftermath_facts]))),
     ]
     by = f"{source.speaker}, {source.role_ko} · {source.outlet} {source.date}"
     return {"id": "quote", "blocks": [
         {"type": "quote", "text": pledge.quote, "lang": "", "by": by, "cites": article},
         {"type": "kv", "label": texts.SECTIONS["quote"], "rows": fields}]}
+
+
+def whose(view: views.PledgeView, page: Page) -> dict:
+    """Made by → adopted, changed or dropped by → held now by, each step dated and cited."""
+    items = [{"label": step["date"], "text": step["text"], "cites": page.cite(f"fact:{step['fact']}" if step["fact"]
+                                                                          else f"registry:{view.pledge.id}")}
+             for step in view.owner.steps]
+    items += [{"label": said["date"], "text": said["text"], "cites": page.cite(f"fact:{said['fact']}")}
+              for said in view.owner.spoken]
+    notes = [{"type": "p", "text": texts.merged_note(view.owner.merged)}] if view.owner.merged else []
+    return {"id": "whose", "blocks": [{"type": "p", "label": texts.UI["owner_scale"], "text": view.owner.badge},
+                                      {"type": "list", "items": sorted(items, key=lambda i: i["label"])}, *notes,
+                                      {"type": "p", "css": "muted", "text": texts.OWNER_NOTE}]}
 
 
 EVIDENCE_COLUMNS = [

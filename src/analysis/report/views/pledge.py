@@ -14,6 +14,7 @@ from ...ingest.registry import Pledge, registry
 from ...tables import queries, store
 from ..wording import numbers
 from . import lead as leads
+from .accountability import Owner, owner
 from .common import chosen_assumptions, override_status, recomputed_statuses, scenario_text
 
 
@@ -29,6 +30,7 @@ class PledgeView:
     assumptions: Assumptions
     deciding: leads.Deciding
     lead: leads.Lead
+    owner: Owner
     overrides: dict = field(default_factory=dict)
     series: tuple[str, pd.DataFrame] | None = None
     forecasts: pd.DataFrame | None = None
@@ -60,7 +62,7 @@ def core_view(pledge_id: str, overrides: dict | None = None) -> PledgeView:
     firmness = leads.robustness(status, bundle["sensitivity"])
     return PledgeView(pledge, status, bundle["parts"], bundle["measures"], evidence_in_order(bundle["evidence"]),
                       bundle["history"], bundle["sensitivity"], chosen, decided,
-                      leads.lead(status, decided, firmness, event, worst_part(bundle["parts"])),
+                      leads.lead(status, decided, firmness, event, worst_part(bundle["parts"])), owner(pledge),
                       dict(overrides or {}))
 
 

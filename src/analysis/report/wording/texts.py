@@ -201,7 +201,7 @@ ROBUSTNESS_NOTE = ("기본 가정 대신 다른 그럴듯한 가정을 하나씩
                    "있으면 아래 표에 적습니다.")
 DETECT_LABEL = "통계로 보이는가"
 FIELDS = {"role": "구분", "metric": "지표", "target": "목표", "investment": "투자 규모", "deadline": "기한",
-          "geography": "지역", "jobs_kind": "일자리 구분", "aftermath": "그 뒤"}
+          "geography": "지역", "jobs_kind": "일자리 구분"}
 COLUMNS = {"date": "날짜", "event": "무슨 일", "meaning": "의미", "why": "이 공약에 대한 뜻", "quote": "원문 인용",
            "part": "부분", "status": "상태", "reason": "근거", "status_then": "그때의 상태", "changed": "상태가 바뀜",
            "assumption_changed": "바꾼 가정", "criterion": "기준", "met": "충족", "why_short": "이유",
@@ -279,7 +279,7 @@ TALLY_LEAD = "공약 {n}개의 상태:"
 SEE_INDEX = "공약마다의 상태·근거·핵심 수치는 점검표(index.html)에 있습니다."
 CAPTIONS_OVERVIEW = {"tally": "상태별 공약 수", "by_role": "상태별·구분별 공약 수", "events": "판단에 쓰인 보도",
                      "track": "과거 약속과 실제", "errors": "취업자 전망 방법의 과거 오차 (17개 시도, 실제 값 대비)",
-                     "scale": "상태와 규칙"}
+                     "scale": "상태와 규칙", "owners": "누가 지켜야 하나: 표시와 뜻"}
 
 
 def sum_sentence(title: str, parts: list[tuple[str, str]], status: str) -> str:
@@ -289,8 +289,8 @@ def sum_sentence(title: str, parts: list[tuple[str, str]], status: str) -> str:
     return f"{josa(f'‘{title}’', '은/는')} {joined}의 합이라 {status}입니다."
 
 
-def article_line(speaker: str, role: str, role_ko: str, aftermath: str) -> str:
-    return f"{speaker} ({role}): {role_ko}. 그 뒤: {aftermath}"
+def article_line(speaker: str, role: str, role_ko: str, lineage: str, badge: str) -> str:
+    return f"{speaker} ({role}): {role_ko}. 그 뒤: {lineage}. 지금: {badge}."
 
 
 def tally_alt(counts: list[tuple[str, int]]) -> str:
@@ -370,7 +370,8 @@ def region_forecast_alt(region: str, year: int, at) -> str:
 UI["none"] = NONE
 INDEX_WORDS = {"overview": "종합 보고서", "regions": "지역 보고서", "tally": "한눈에", "tally_caption": "상태별 공약 수",
                "total": "계", "help": INDEX_HELP, "caption": "공약 점검표"}
-SCORECARD_COLUMNS = [{"title": "공약", "css": ""}, {"title": "구분", "css": ""}, {"title": "상태", "css": ""},
+SCORECARD_COLUMNS = [{"title": "공약", "css": ""}, {"title": "구분", "css": ""}, {"title": "누가 지켜야 하나", "css": ""},
+                     {"title": "상태", "css": ""},
                      {"title": "판정의 단단함", "css": ""}, {"title": "판정을 정한 값", "css": ""},
                      {"title": "판단 근거", "css": ""}, {"title": "기한", "css": ""}, {"title": "기준일", "css": ""}]
 ANALYST_WORDS = {"title": "분석가용 자료", "intro": ANALYST_INTRO, "notebook": "실행된 노트북",
@@ -428,3 +429,63 @@ SUMMARY_ROW = "요약(상대오차)"  # the projections table's summary row (ass
 
 def trillion(value: float) -> str:
     return f"{value:g}조원"
+
+
+OWNER_BADGES = {"not_adopted": "채택 안 됨", "dropped": "철회됨", "held": "책임: {holder}"}
+OWNER_SCALE = [("채택 안 됨", "후보의 공약인데 어느 정부도 받아들이지 않음: 지금 이 약속을 지킬 의무가 있는 곳이 없음"),
+               ("책임: (정부)", "그 정부가 공약·계획을 발표했거나 받아들였거나 앞 정부에게서 넘겨받아, 지금 지킬 의무가 있음"),
+               ("철회됨", "책임지던 정부가 사업을 그만둠")]
+OWNER_NOTE = ("상태 배지 앞의 표시는 누가 이 약속을 지금 지켜야 하는지를, 상태 배지는 약속한 일이 (누가 하든) 이루어졌거나 "
+              "이루어지고 있는지를 말합니다.")
+SECTIONS["whose"] = "누구의 약속인가"
+UI["owner_scale"] = "누가 지켜야 하나"
+
+
+def owner_badge(state: str, holder: str) -> str:
+    return OWNER_BADGES[state].format(holder=holder)
+
+
+def lineage_step(cause: str, maker: str, holder: str) -> str:
+    """One dated step of who owes a pledge, in a sentence."""
+    from .josa import josa
+    return {
+        "made": f"{josa(maker, '이/가')} {'발표함' if holder else '후보로서 약속함'}",
+        "candidate_lost": f"{josa(maker, '이/가')} 경선에서 져, 이 공약을 지킬 정부가 없게 됨",
+        "adopted": f"{josa(holder, '이/가')} 이 공약을 받아들임",
+        "continued": f"{josa(holder, '이/가')} 이 사업을 이어 감",
+        "changed": f"{josa(holder, '이/가')} 이 사업을 바꿔 이어 감",
+        "dropped": "책임지던 정부가 이 사업을 그만둠",
+        "succession": f"{josa(holder, '이/가')} 시정을 이어받아 이 사업도 넘겨받음",
+        "merger": f"통합으로 {josa(holder, '이/가')} 이 사업을 넘겨받음",
+    }[cause]
+
+
+def spoken(event: str, by: str, note: str) -> str:
+    from .josa import josa
+    said = "이어 가겠다고 말함" if event == "promised" else "비슷한 약속을 따로 함"
+    return f"{josa(by, '이/가')} {said} (말일 뿐, 책임을 지우지 않음): {note}"
+
+
+def whose_sentence(counts: dict, candidate: str, lost: str, current: str) -> str:
+    """The index's opening sentence: whose pledges these are, who owes them now, and what is not here."""
+    from .josa import josa
+    text = (f"공약 {counts['total']}개 가운데 {counts['not_adopted']}개는 {lost} 경선에서 진 {candidate}의 후보 공약으로, "
+            "어느 정부도 받아들이지 않아 지금 지킬 의무가 있는 곳이 없습니다.")
+    for holder, n in counts["held"].items():
+        text += f" {n}개는 {josa(holder, '이/가')} 지금 책임집니다."
+    if counts["dropped"]:
+        text += f" {counts['dropped']}개는 책임지던 정부가 그만두었습니다."
+    return text + f" 현 정부({current})가 스스로 내건 공약은 이 점검에 들어 있지 않습니다."
+
+
+def merger_sentence(merger: dict) -> str:
+    """광주광역시와 전라남도는 2026-07-01에 폐지되어 … 으로 통합되었습니다."""
+    from .josa import josa
+    bodies = josa("와 ".join(merger["predecessors"]) if len(merger["predecessors"]) == 2
+                  else ", ".join(merger["predecessors"]), "은/는")
+    text = f"{bodies} {merger['start']}에 폐지되어 {josa(merger['name'], '으로/로')} 통합되었습니다."
+    return f"{text} {merger['note']}".strip()
+
+
+def merged_note(holder: str) -> str:
+    return f"이 사업을 지금 책임지는 곳은 통합으로 생긴 {holder}입니다. 앞의 시·도는 더 이상 없습니다."
