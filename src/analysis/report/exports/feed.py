@@ -9,7 +9,7 @@ from ...assess import results
 from ...files import write_if_changed
 from ...ingest.registry import registry
 from ..render import render
-from ..wording import texts
+from ..wording import phrases
 
 FILE = "feed.atom"
 TAG = "tag:gwangju-pledges,2026"
@@ -25,7 +25,7 @@ def entries() -> list[dict]:
         for row in rows.to_dict("records"):
             if row["changed"] and pledge_id in pledges:
                 out.append({"id": f"{TAG}:{pledge_id}/{row['as_of']}", "pledge_id": pledge_id, "date": row["as_of"],
-                            "title": texts.feed_title(pledges[pledge_id].title, previous, row["status"]),
+                            "title": phrases.feed_title(pledges[pledge_id].title, previous, row["status"]),
                             "summary": row["reason"]})
             previous = row["status"]
     return sorted(out, key=lambda e: (e["date"], e["id"]), reverse=True)
@@ -35,6 +35,6 @@ def write(reports: Path) -> Path:
     from .. import chrome
     items = entries()
     path = reports / FILE
-    write_if_changed(path, render("feed.atom.j2", title=texts.feed_name(chrome.site().title), tag=TAG,
+    write_if_changed(path, render("feed.atom.j2", title=phrases.feed_name(chrome.site().title), tag=TAG,
                                   updated=items[0]["date"] if items else "2026-01-01", entries=items))
     return path

@@ -15,7 +15,7 @@ import pandas as pd
 from ..exports import csv
 from ..render import Html, render
 from ..views.sources import Citations, tokens
-from ..wording import numbers, terms, texts
+from ..wording import numbers, phrases, terms, texts
 
 CSV_MIME = "application/vnd.gwangju.download+json"
 # Optional fields of each block (a template reads every field it may show)
@@ -115,7 +115,7 @@ class Page:
     def source_lines(self, references) -> list[dict]:
         numbers_ = self.cite(references) if references is not None else []
         entries = self.citations.entries()
-        return [{"number": n, "text": texts.source_text(entries[n - 1])} for n in numbers_]
+        return [{"number": n, "text": phrases.source_text(entries[n - 1])} for n in numbers_]
 
     def table(self, rows: list[dict], columns: list[Col], *, caption: str, file: str, sources=None,
               row_sources: str | None = None, cards: str = "", unit: str = "", full: pd.DataFrame | None = None
@@ -154,8 +154,8 @@ class Page:
                 (words["build"], f"git {chrome.git_revision()} · {chrome.now():%Y-%m-%d %H:%M} KST"),
                 (words["packages"], chrome.versions())]
         rows += self.citations.reproduction_rows()
-        rows += [(f"data/raw/{entry.path}", texts.raw_file(entry)) for entry in self.citations.raw_files()]
-        rows += [(texts.labelled(words["vintage"], name), latest) for name, latest in chrome.vintage().items()]
+        rows += [(f"data/raw/{entry.path}", phrases.raw_file(entry)) for entry in self.citations.raw_files()]
+        rows += [(phrases.labelled(words["vintage"], name), latest) for name, latest in chrome.vintage().items()]
         return [{"id": "glossary", "blocks": [{"type": "glossary", "terms": glossary}] if glossary else []},
                 {"id": "sources", "blocks": [{"type": "sources", "entries": self.citations.entries()}]},
                 {"id": "", "blocks": [{"type": "details", "summary": texts.REPRODUCTION, "rows": rows}]}]

@@ -20,7 +20,7 @@ from ..render import render
 from ..specs import ReportSpec
 from ..views import accountability, common
 from ..views.pledge import core_view
-from ..wording import numbers, sentences, texts
+from ..wording import numbers, phrases, sentences, texts
 
 
 def scorecard_rows(statuses: pd.DataFrame) -> list[dict]:
@@ -29,7 +29,7 @@ def scorecard_rows(statuses: pd.DataFrame) -> list[dict]:
     for row in statuses.to_dict("records"):
         view = core_view(row["pledge_id"])
         lead = view.lead
-        key = texts.key_number(lead.deciding.label, lead.number) if lead.number else lead.sentence
+        key = phrases.key_number(lead.deciding.label, lead.number) if lead.number else lead.sentence
         rows.append({"pledge_id": row["pledge_id"], "title": row["title"], "role": row["role_ko"], "status": row["status"],
                      "owner": view.owner.badge, "owner_state": view.owner.state,
                      "status_rank": list(rules.COLOURS).index(row["status"]), "robust": lead.robustness,
@@ -50,7 +50,7 @@ def tally(statuses: pd.DataFrame) -> dict:
 def description(statuses: pd.DataFrame) -> str:
     """The meta description and og:description: the tally a shared link shows."""
     counts = statuses["status"].value_counts().reindex(list(rules.COLOURS), fill_value=0)
-    return texts.share_description(len(statuses), [(s, int(n)) for s, n in counts.items() if n])
+    return phrases.share_description(len(statuses), [(s, int(n)) for s, n in counts.items() if n])
 
 
 def whose_sentences() -> list[str]:
@@ -58,27 +58,27 @@ def whose_sentences() -> list[str]:
     pledges = list(registry().values())
     candidate = next(p for p in pledges if p.source_info.role == "candidate")
     maker = candidate.actors_record[candidate.source_info.made_by]
-    return [texts.whose_sentence(accountability.whose(pledges), maker.name, maker.end or "",
+    return [phrases.whose_sentence(accountability.whose(pledges), maker.name, maker.end or "",
                                  accountability.current_government(candidate)),
-            *(texts.merger_sentence(m) for m in accountability.mergers())]
+            *(phrases.merger_sentence(m) for m in accountability.mergers())]
 
 
 def write_index(specs: dict[str, ReportSpec]) -> Path:
     statuses = common.status_rows()
     checked = max(str(c) for c in statuses["checked"])
     sources = [p.source_info for p in common.source_articles()]
-    regions = [{"href": f"{s.name}.html", "text": texts.region_link(s.title)} for s in specs.values()
+    regions = [{"href": f"{s.name}.html", "text": phrases.region_link(s.title)} for s in specs.values()
                if s.kind == "region" and s.html.exists()]
-    scale = [{"status": label, "rule": rule} for label, rule in texts.status_rule_rows(common.chosen_assumptions(None))]
-    body = render("scorecard.html.j2", title=texts.index_title(chrome.site().title), whose=whose_sentences(),
-                  intro=texts.index_intro(sources, checked), regions=regions, tally=tally(statuses),
+    scale = [{"status": label, "rule": rule} for label, rule in phrases.status_rule_rows(common.chosen_assumptions(None))]
+    body = render("scorecard.html.j2", title=phrases.index_title(chrome.site().title), whose=whose_sentences(),
+                  intro=phrases.index_intro(sources, checked), regions=regions, tally=tally(statuses),
                   owner_scale=texts.OWNER_SCALE,
                   rows=scorecard_rows(statuses), statuses=[s for s in rules.COLOURS if s in set(statuses["status"])],
                   roles=list(dict.fromkeys(statuses["role_ko"])), scale=scale, words=texts.INDEX_WORDS,
                   columns=texts.SCORECARD_COLUMNS)
     path = paths.REPORTS / chrome.INDEX
     feeds = [{"title": texts.UI["feed"], "href": feed.FILE}]
-    atomic_write(path, chrome.standalone(texts.index_title(chrome.site().title), "index", body,
+    atomic_write(path, chrome.standalone(phrases.index_title(chrome.site().title), "index", body,
                                          description=description(statuses), feeds=feeds))
     package.write(paths.REPORTS)
     feed.write(paths.REPORTS)
@@ -92,7 +92,7 @@ def write_analyst_page(specs: dict[str, ReportSpec]) -> Path:
     for spec in specs.values():
         info = json.loads(spec.sidecar.read_text(encoding="utf-8")) if spec.sidecar.exists() else None
         rows.append({"name": spec.name, "title": spec.title,
-                     "built": texts.built(info["built"][:16].replace("T", " "), info["seconds"]) if info
+                     "built": phrases.built(info["built"][:16].replace("T", " "), info["seconds"]) if info
                      else texts.NOT_BUILT})
     body = render("analyst.html.j2", rows=rows, revision=chrome.git_revision(), words=texts.ANALYST_WORDS,
                   package=package.FOLDER, feed=feed.FILE)

@@ -12,7 +12,7 @@ from ..views import common
 from ..views.accountability import mergers as mergers_of
 from ..views.accountability import owner
 from ..views.pledge import evidence_in_order
-from ..wording import numbers, sentences, terms, texts
+from ..wording import numbers, phrases, sentences, terms, texts
 from .base import Col, Page, Rendered, cell
 
 
@@ -38,7 +38,7 @@ def summary(statuses: pd.DataFrame) -> dict:
     """The tally with its badges and counts kept together, and how each sum of pledges comes out."""
     pledges = registry()
     by_id = statuses.set_index("pledge_id")
-    sentences_ = [texts.sum_sentence(whole.title, [(pledges[p].title, by_id.loc[p, "status"]) for p in whole.parts],
+    sentences_ = [phrases.sum_sentence(whole.title, [(pledges[p].title, by_id.loc[p, "status"]) for p in whole.parts],
                                      by_id.loc[whole.id, "status"]) for whole in pledges.values() if whole.parts]
     items = [{"status": s, "count": sentences.count_pledges(n)} for s, n in tally(statuses).items() if n]
     return {"id": "", "blocks": [{"type": "p", "css": "status-line", "text": texts.TALLY_LEAD.format(n=len(statuses))},
@@ -53,10 +53,10 @@ def articles(page: Page) -> dict:
         source, made = pledge.source_info, owner(pledge)
         facts = [f"fact:{step['fact']}" for step in made.steps if step["fact"]]
         items.append({"label": f"{source.outlet} {source.date}",
-                      "text": texts.article_line(source.speaker, terms.ROLE[source.role], source.role_ko,
+                      "text": phrases.article_line(source.speaker, terms.ROLE[source.role], source.role_ko,
                                                  " → ".join(step["text"] for step in made.steps), made.badge),
                       "cites": page.cite([f"registry:{pledge.id}", *facts])})
-    mergers = [{"type": "p", "text": texts.merger_sentence(m), "cites": page.cite(f"fact:{m['basis']}")}
+    mergers = [{"type": "p", "text": phrases.merger_sentence(m), "cites": page.cite(f"fact:{m['basis']}")}
                for m in mergers_of()]
     return {"id": "articles", "blocks": [{"type": "list", "items": items}, *mergers,
                                          {"type": "p", "text": texts.ARTICLES_NOTE}]}
@@ -64,7 +64,7 @@ def articles(page: Page) -> dict:
 
 def status_chart(statuses: pd.DataFrame, page: Page) -> dict:
     counts = tally(statuses)
-    alt = texts.tally_alt([(s, n) for s, n in counts.items() if n])
+    alt = phrases.tally_alt([(s, n) for s, n in counts.items() if n])
     by_role = pd.crosstab(statuses["status"], statuses["role_ko"]).reindex(list(rules.COLOURS), fill_value=0)
     by_role = by_role[by_role.sum(axis=1) > 0].reset_index()
     roles = [c for c in by_role.columns if c in terms.ROLE.values()]
@@ -110,7 +110,7 @@ def track_record(page: Page) -> dict:
         Col("relative_error", texts.COLUMNS["relative_error"], lambda r: cell(numbers.share(r["relative_error"], signed=True)),
             value=lambda r: round(r["relative_error"], 2), css="num")],
         caption=texts.CAPTIONS_OVERVIEW["track"], file="track-record", row_sources="sources", full=table),
-        {"type": "p", "text": texts.track_summary(summary_row)}, model_errors(page)]
+        {"type": "p", "text": phrases.track_summary(summary_row)}, model_errors(page)]
     return {"id": "track-record", "blocks": blocks}
 
 
@@ -133,7 +133,7 @@ def error_columns() -> list[Col]:
             Col("mean_error", texts.COLUMNS["mean_error"], _signed("mean_error"), _rounded("mean_error"), css="num"),
             Col("mae", texts.COLUMNS["mae"], _percent("mae"), _rounded("mae"), css="num"),
             Col("rmse", texts.COLUMNS["rmse"], _percent("rmse"), _rounded("rmse"), css="num"),
-            Col("spread", texts.COLUMNS["two_thirds"], lambda r: cell(texts.between(
+            Col("spread", texts.COLUMNS["two_thirds"], lambda r: cell(phrases.between(
                 numbers.share(r["two_thirds_low"], 1, signed=True), numbers.share(r["two_thirds_high"], 1, signed=True))))]
 
 
@@ -149,7 +149,7 @@ def model_errors(page: Page) -> dict:
 
 
 def scale(overrides: dict | None, page: Page) -> dict:
-    rows = [{"status": s, "rule": r} for s, r in texts.status_rule_rows(common.chosen_assumptions(overrides))]
+    rows = [{"status": s, "rule": r} for s, r in phrases.status_rule_rows(common.chosen_assumptions(overrides))]
     owners = [{"owner": label, "rule": rule} for label, rule in texts.OWNER_SCALE]
     return {"id": "scale", "blocks": [{"type": "p", "text": texts.SCALE_NOTE}, {"type": "p", "text": texts.OWNER_NOTE},
                                       page.table(owners, [Col("owner", texts.UI["owner_scale"], css="nowrap"),

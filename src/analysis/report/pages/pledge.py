@@ -12,7 +12,7 @@ from ...assess.measures import ASSUMPTIONS_BY_MEASURE
 from ...ingest.registry import NOT_STATED, SMART
 from ..views import pledge as views
 from ..views.common import scenario_text
-from ..wording import numbers, terms, texts
+from ..wording import numbers, phrases, terms, texts
 from . import pledge_numbers
 from .base import Col, Page, Rendered, cell
 
@@ -45,7 +45,7 @@ def quote(view: views.PledgeView, page: Page) -> dict:
         (texts.FIELDS["role"], cell(f"{terms.ROLE[source.role]} — {source.role_ko}")),
         (texts.FIELDS["metric"], cell(terms.METRIC[pledge.metric])),
         (texts.FIELDS["target"], cell(target)),
-        (texts.FIELDS["investment"], cell(texts.trillion(pledge.investment_trillion_krw) if pledge.investment_trillion_krw
+        (texts.FIELDS["investment"], cell(phrases.trillion(pledge.investment_trillion_krw) if pledge.investment_trillion_krw
                                           else terms.NOT_STATED)),
         (texts.FIELDS["deadline"], cell(deadline)),
         (texts.FIELDS["geography"], cell(terms.NOT_STATED if pledge.geography == NOT_STATED else pledge.geography)),
@@ -65,7 +65,7 @@ def whose(view: views.PledgeView, page: Page) -> dict:
              for step in view.owner.steps]
     items += [{"label": said["date"], "text": said["text"], "cites": page.cite(f"fact:{said['fact']}")}
               for said in view.owner.spoken]
-    notes = [{"type": "p", "text": texts.merged_note(view.owner.merged)}] if view.owner.merged else []
+    notes = [{"type": "p", "text": phrases.merged_note(view.owner.merged)}] if view.owner.merged else []
     return {"id": "whose", "blocks": [{"type": "p", "label": texts.UI["owner_scale"], "text": view.owner.badge},
                                       {"type": "list", "items": sorted(items, key=lambda i: i["label"])}, *notes,
                                       {"type": "p", "css": "muted", "text": texts.OWNER_NOTE}]}

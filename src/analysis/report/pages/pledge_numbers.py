@@ -10,7 +10,7 @@ from ...vocab.units import thousands
 from ..figures import charts, svg
 from ..views import lead as leads
 from ..views import pledge as views
-from ..wording import numbers, sentences, terms, texts
+from ..wording import numbers, phrases, sentences, terms, texts
 from .base import Col, Page, cell
 
 
@@ -56,7 +56,7 @@ def detectability(view: views.PledgeView) -> dict | None:
         return None
     threshold = view.assumptions.power_threshold
     smallest = view.measure("minimum_detectable")
-    return {"type": "p", "label": texts.DETECT_LABEL, "text": texts.detectability(
+    return {"type": "p", "label": texts.DETECT_LABEL, "text": phrases.detectability(
         power["value"], threshold, view.pledge.target_value, smallest["value"] if smallest else None)}
 
 
@@ -69,7 +69,7 @@ def deciding_chart(view: views.PledgeView, page: Page) -> dict | None:
                               "level": decided.level, "target": decided.target}])
         return page.figure(svg.inline(charts.estimate_against_target(decided), "deciding"),
                            alt=f"{sentences.chart_estimate(decided, what)} {view.lead.sentence}",
-                           caption=texts.deciding_caption(what), file="deciding", data=data,
+                           caption=phrases.deciding_caption(what), file="deciding", data=data,
                            labels=texts.DECIDING_LABELS, sources=_measure_sources(view, "delivered"))
     if view.deciding.decided_by == "mou":
         return mou_chart(view, page)
@@ -97,7 +97,7 @@ def forecast_chart(view: views.PledgeView, page: Page) -> dict | None:
     chosen = view.forecasts[view.forecasts["selected"]]
     at = chosen[chosen["year"] == deadline].iloc[0]
     page.use(terms.MODEL[at["model"]])
-    alt = texts.forecast_alt(label, int(rows["year"].max()), deadline, at, deciding, view.lead.sentence)
+    alt = phrases.forecast_alt(label, int(rows["year"].max()), deadline, at, deciding, view.lead.sentence)
     data = pd.concat([rows[["year", "value"]].assign(kind=texts.CHART["actual"]),
                       chosen[["year", "mean", "lower_80", "upper_80"]].assign(kind=texts.CHART["band"])],
                      ignore_index=True)
@@ -129,7 +129,7 @@ def mou_chart(view: views.PledgeView, page: Page) -> dict | None:
                   "present_lower": present["lower"], "present_upper": present["upper"],
                   "target": view.pledge.target_value}
     page.use(*terms.USES["mou"])
-    alt = f"{texts.mou_alt(last['as_of_date'], last['value'])} {view.lead.sentence}"
+    alt = f"{phrases.mou_alt(last['as_of_date'], last['value'])} {view.lead.sentence}"
     return page.figure(svg.inline(charts.mou_projection(view.mou, projection), "mou"), alt=alt,
                        caption=texts.CAPTIONS["mou"], file="mou", data=view.mou, labels=texts.MOU_LABELS,
                        sources=[f"fact:{f}" for f in view.mou["fact_id"]])
@@ -141,7 +141,7 @@ def investment(view: views.PledgeView, page: Page) -> list[dict] | None:
         return None
     table = view.investment
     project = table[(table["kind"] == "project") & (table["covers"] == "direct")]["jobs_per_trillion_krw"]
-    alt = texts.investment_alt(ratio["value"], project.min(), project.max())
+    alt = phrases.investment_alt(ratio["value"], project.min(), project.max())
     fig = charts.investment_per_job(table, ratio["value"], texts.COVERS)
     rows = table.to_dict("records")
     return [
@@ -154,7 +154,7 @@ def investment(view: views.PledgeView, page: Page) -> list[dict] | None:
                 lambda r: cell(numbers.count(r["jobs_per_trillion_krw"])), value=lambda r: round(r["jobs_per_trillion_krw"]),
                 css="num"),
             Col("covers", texts.COLUMNS["covers"], lambda r: cell(texts.COVERS[r["covers"]])),
-            Col("as_of", texts.COLUMNS["as_of"], lambda r: cell(numbers.date_label(texts.year_of(r["as_of"]))),
+            Col("as_of", texts.COLUMNS["as_of"], lambda r: cell(numbers.date_label(phrases.year_of(r["as_of"]))),
                 css="nowrap")], caption=texts.CAPTIONS["comparisons"], file="comparisons", row_sources="sources"),
         {"type": "p", "css": "muted", "text": texts.INVESTMENT_CAVEAT}]
 

@@ -9,7 +9,7 @@ import pandas as pd
 from ...vocab import periods
 from ..figures import charts, svg
 from ..views import region as region_view
-from ..wording import numbers, sentences, terms, texts
+from ..wording import numbers, phrases, sentences, terms, texts
 from .base import Col, Page, Rendered, cell
 from .overview import error_columns
 
@@ -20,7 +20,7 @@ def region_page(region: str, first_year: int, last_year: int, target_year: int, 
     from ..specs import region_slug
     figures.setup()
     view = region_view.region_view(region, first_year, last_year, target_year, overrides)
-    title = texts.region_title(region, first_year, last_year)
+    title = phrases.region_title(region, first_year, last_year)
     page = Page(slug or region_slug(region), title)
     sections = [summary(view, page), {"id": "data", "blocks": [{"type": "p", "text": texts.REGION_DATA}]},
                 employment(view, page), rate(view, page), ranking(view, page), forecast(view, page), firms(view, page),
@@ -40,7 +40,7 @@ def summary(view, page: Page) -> dict:
     at = _selected(view)
     page.use(*terms.USES["region_summary"], terms.MODEL[at["model"]])
     derived = history.loc[history["derived"], "year"]
-    text = texts.region_summary(history.iloc[0], history.iloc[-1], view.changes, rates.iloc[-1],
+    text = phrases.region_summary(history.iloc[0], history.iloc[-1], view.changes, rates.iloc[-1],
                                 view.ranking.attrs["rate_year"], int(row["rate_rank"]), view.target_year, at,
                                 (int(derived.min()), int(derived.max())) if len(derived) else None)
     return {"id": "", "blocks": [{"type": "p", "css": "summary", "text": text,
@@ -50,7 +50,7 @@ def summary(view, page: Page) -> dict:
 def employment(view, page: Page) -> dict:
     page.use(*terms.USES["employment"])
     last = view.history.iloc[-1]
-    alt = texts.history_alt(view.region, view.history.iloc[0], last)
+    alt = phrases.history_alt(view.region, view.history.iloc[0], last)
     blocks = [page.figure(svg.inline(charts.history(view.history), "employment"), alt=alt,
                           caption=texts.CAPTIONS_REGION["employment"].format(region=view.region), file="employment",
                           data=view.history, labels=texts.HISTORY_LABELS, sources=list(view.history["source"]),
@@ -87,7 +87,7 @@ def ranking(view, page: Page) -> dict:
     row = frame[frame["region"] == region].iloc[0]
     first, last = frame.attrs["growth_span"]
     rate_year = frame.attrs["rate_year"]
-    text = texts.rank_sentence(region, rate_year, row, first, last)
+    text = phrases.rank_sentence(region, rate_year, row, first, last)
     columns = ["region", "employment_rate", "rate_rank", "employed_growth", "growth_rank"]
     growth = frame.assign(employed_growth=frame["employed_growth"] * 100)
     return {"id": "ranking", "blocks": [
@@ -103,7 +103,7 @@ def ranking(view, page: Page) -> dict:
 def forecast(view, page: Page) -> dict:
     at = _selected(view)
     page.use(*terms.USES["forecast"], *terms.MODEL.values())
-    alt = texts.region_forecast_alt(view.region, view.target_year, at)
+    alt = phrases.region_forecast_alt(view.region, view.target_year, at)
     at_year = view.forecasts[view.forecasts["year"] == view.target_year]
     data = pd.concat([view.history.assign(kind=texts.CHART["actual"]), view.forecasts.assign(kind=texts.CHART["band"])])
     calibration = view.calibration[view.calibration["model"] == at["model"]]

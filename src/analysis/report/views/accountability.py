@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...ingest.registry import Pledge, registry
-from ..wording import texts
+from ..wording import phrases
 
 
 @dataclass(frozen=True)
@@ -38,12 +38,12 @@ def owner(pledge: Pledge, until: str | None = None) -> Owner:
         if cause == "succession" and holder is not None and holder.succession == "merger":
             cause = "merger"
         steps.append({"date": step.since, "fact": step.fact,
-                      "text": texts.lineage_step(cause, maker.name, holder.name if holder else "")})
-    spoken = [{"date": e.date, "fact": e.fact, "text": texts.spoken(e.event, actors[e.by].name, e.note)}
+                      "text": phrases.lineage_step(cause, maker.name, holder.name if holder else "")})
+    spoken = [{"date": e.date, "fact": e.fact, "text": phrases.spoken(e.event, actors[e.by].name, e.note)}
               for e in record.spoken]
     holder = actors[record.holder] if record.holder else None
     merged = holder.name if holder is not None and holder.succession == "merger" else ""
-    return Owner(record.state, texts.owner_badge(record.state, holder.name if holder else ""), maker.name,
+    return Owner(record.state, phrases.owner_badge(record.state, holder.name if holder else ""), maker.name,
                  holder.name if holder else "", steps, spoken, merged)
 
 

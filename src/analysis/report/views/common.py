@@ -13,7 +13,7 @@ from ...assess import delivery, results
 from ...assess.assumptions import Assumptions, defaults
 from ...ingest.registry import Pledge, registry
 from ...tables import store
-from ..wording import terms, texts
+from ..wording import phrases, terms
 
 
 def chosen_assumptions(overrides: dict | None) -> Assumptions:
@@ -56,13 +56,13 @@ def assumption_value(name: str, value) -> str:
         return cases.get(value, value)
     if name == "mou_presence_fact" and value:
         fact = store.load("facts").set_index("fact_id").loc[f"{value}.1"]
-        return texts.presence_fact(fact["outlet"], fact["published_label"], fact["claim_ko"])
-    return texts.assumption_value(name, value)
+        return phrases.presence_fact(fact["outlet"], fact["published_label"], fact["claim_ko"])
+    return phrases.assumption_value(name, value)
 
 
 def scenario_text(name: str, value) -> str:
     """A sensitivity scenario as a reader reads it ('전달 모형에서 뺀 과거 사례: 광주글로벌모터스 …')."""
-    return texts.labelled(assumption_values.label(name), assumption_value(name, value))
+    return phrases.labelled(assumption_values.label(name), assumption_value(name, value))
 
 
 def source_articles() -> list[Pledge]:

@@ -12,7 +12,7 @@ from ...ingest import manifest
 from ...ingest.registry import registry
 from ...tables import store
 from ...vocab.sources import split
-from ..wording import numbers, texts
+from ..wording import numbers, phrases
 
 ORG_NAMES = {"101": "통계청"}
 _TOKEN = re.compile(r"\s*;\s*")
@@ -107,7 +107,7 @@ class Citations:
         """(entry number, what exactly was read: file and lines, or fact ids) for 재현 정보."""
         rows = []
         for n, source in enumerate(self.sources.values(), 1):
-            rows.append((f"[{n}]", texts.read_detail(source.kind, source.ids, sorted(
+            rows.append((f"[{n}]", phrases.read_detail(source.kind, source.ids, sorted(
                 source.lines, key=lambda s: int(s) if s.isdigit() else 0))))
         return rows
 
@@ -128,4 +128,4 @@ def kosis_fields(entry: manifest.RawFile) -> dict:
     """A raw file as a reader's source: 기관 「표 이름」, its KOSIS table and how the file was obtained."""
     return {"org": ORG_NAMES.get(entry.org_id or "", ""), "title": entry.title, "table": entry.kosis_table or "",
             "url": entry.kosis_url or "", "confirmed": not entry.table_id_probable,
-            "obtained": texts.obtained(entry.origin, entry.downloaded), "origin_url": entry.origin_url or ""}
+            "obtained": phrases.obtained(entry.origin, entry.downloaded), "origin_url": entry.origin_url or ""}
