@@ -144,7 +144,7 @@ class Page:
                 "cites": self.cite(sources) if sources is not None else []}
 
     # -- closing sections ----------------------------------------------------------------------------
-    def closing(self, parameters: dict) -> list[dict]:
+    def closing(self, parameters: dict, analyst: list[tuple[str, str]]) -> list[dict]:
         """용어·방법, 출처 and 재현 정보, as the last sections of every page."""
         from .. import chrome
         glossary = [{"term": t, "text": terms.GLOSSARY[t]} for t in self.terms]
@@ -152,7 +152,7 @@ class Page:
         rows = [(words["report"], self.report),
                 (words["parameters"], json.dumps(parameters, ensure_ascii=False, sort_keys=True)),
                 (words["build"], f"git {chrome.git_revision()} · {chrome.now():%Y-%m-%d %H:%M} KST"),
-                (words["packages"], chrome.versions())]
+                (words["packages"], chrome.versions()), *analyst]
         rows += self.citations.reproduction_rows()
         rows += [(f"data/raw/{entry.path}", phrases.raw_file(entry)) for entry in self.citations.raw_files()]
         rows += [(phrases.labelled(words["vintage"], name), latest) for name, latest in chrome.vintage().items()]
@@ -161,10 +161,10 @@ class Page:
                 {"id": "", "blocks": [{"type": "details", "summary": texts.REPRODUCTION, "rows": rows}]}]
 
     def render(self, heading: str, lead: dict | None, sections: list[dict], parameters: dict,
-               notes: list[str] = ()) -> Rendered:
+               notes: list[str] = (), analyst: list[tuple[str, str]] = ()) -> Rendered:
         """The page body: heading, lead box, table of contents (from the sections), sections."""
         sections = [{**s, "blocks": [{**BLOCK_DEFAULTS.get(b["type"], {}), **b} for b in s["blocks"]]}
-                    for s in sections if s["blocks"]] + self.closing(parameters)
+                    for s in sections if s["blocks"]] + self.closing(parameters, list(analyst))
         toc = [{"id": s["id"], "title": texts.SECTIONS[s["id"]]} for s in sections if s["id"]]
         body = render("body.html.j2", heading=heading, lead=lead, notes=list(notes), toc=toc, sections=sections)
         return Rendered(body, dict(self.downloads))

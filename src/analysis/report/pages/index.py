@@ -29,11 +29,11 @@ def scorecard_rows(statuses: pd.DataFrame) -> list[dict]:
     for row in statuses.to_dict("records"):
         view = core_view(row["pledge_id"])
         lead = view.lead
-        key = phrases.key_number(lead.deciding.label, lead.number) if lead.number else lead.sentence
+        key = phrases.key_number(lead.deciding.label, lead.number) if lead.number else texts.NO_NUMBER
         rows.append({"pledge_id": row["pledge_id"], "title": row["title"], "role": row["role_ko"], "status": row["status"],
                      "owner": view.owner.badge, "owner_state": view.owner.state,
                      "status_rank": list(rules.COLOURS).index(row["status"]), "robust": lead.robustness,
-                     "reason": row["reason_ko"], "key": key, "key_value": lead.deciding.value,
+                     "reason": lead.sentence, "key": key, "key_value": lead.deciding.value,
                      "deadline": sentences.deadline_short(int(row["deadline"]), bool(row["deadline_assumed"])),
                      "deadline_year": int(row["deadline"]), "as_of": str(row["as_of"] or ""),
                      "as_of_shown": numbers.date_label(row["as_of"]) if row["as_of"] else texts.NONE})

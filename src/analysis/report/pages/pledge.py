@@ -31,7 +31,8 @@ def pledge_page(pledge_id: str, overrides: dict | None = None) -> Rendered:
         page.use(*terms.USES["fragile"])
     return page.render(view.pledge.title, {**dataclasses.asdict(view.lead), "owner": view.owner.badge,
                                            "owner_state": view.owner.state}, sections,
-                       {"pledge_id": pledge_id, "assumptions": dict(overrides or {})}, notes)
+                       {"pledge_id": pledge_id, "assumptions": dict(overrides or {})}, notes,
+                       analyst=[(texts.UI["reason"], view.status["reason_ko"])])
 
 
 def quote(view: views.PledgeView, page: Page) -> dict:
@@ -96,8 +97,10 @@ def evidence(view: views.PledgeView, page: Page) -> dict:
     changes = views.flips(view)
     if changes:
         would_change += " " + texts.FLIPPED.format(flips="; ".join(f"{f['assumption']} → {f['status']}" for f in changes))
-    blocks = [{"type": "p", "label": texts.UI["reason"], "text": status["reason_ko"]},
-              {"type": "p", "label": texts.UI["what_would_change"], "text": would_change},
+    # A number-decided status is said by the lead (rounded once); the assessment's own reason, with
+    # its unrounded figures and method names, is for analysts (재현 정보).
+    reason = [] if view.lead.number else [{"type": "p", "label": texts.UI["reason"], "text": status["reason_ko"]}]
+    blocks = [*reason, {"type": "p", "label": texts.UI["what_would_change"], "text": would_change},
               {"type": "p", "css": "muted", "text": texts.META.format(
                   as_of=status["as_of"] or texts.NONE, checked=status["checked"], kind=terms.DECIDED_BY[kind])}]
     if view.parts:

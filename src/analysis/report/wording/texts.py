@@ -105,6 +105,7 @@ YEAR_ASSUMPTIONS = ("base_year", "undated_deadline", "train_start", "backtest_fi
 
 FRAGILE_PREFIX = "판정이 바뀔 수 있음"
 NONE = "없음"
+NO_NUMBER = "수치로 판정하지 않음"
 ARTICLE_EVENT = "공약 발표"
 ASSUMED_DEADLINE = "명시되지 않음 (판정은 {year}년으로 가정)"
 META = "자료 기준일 {as_of} · 최종 확인일 {checked} · 판단 근거의 종류: {kind}"
