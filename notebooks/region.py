@@ -21,7 +21,8 @@ assumptions = {}
 
 # %%
 from analysis.report import guard, pages
-guard.check("region", region=region, first_year=first_year, last_year=last_year, target_year=target_year, assumptions=assumptions)
+guard.check("region", region=region, first_year=first_year, last_year=last_year, target_year=target_year,
+            assumptions=assumptions)
 page = pages.region(region, first_year, last_year, target_year, assumptions)
 
 # %%

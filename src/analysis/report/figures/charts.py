@@ -6,6 +6,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib import font_manager
+from matplotlib.dates import DateFormatter
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
@@ -109,7 +110,7 @@ def mou_projection(series: pd.DataFrame, projection: dict):
                 fmt="o", color=INK, capsize=4, label=CHART["present"])
     ax.axhline(projection["target"], color=TARGET, lw=2, ls="--",
                label=CHART["pledge"].format(target=numbers.count(projection["target"], PIECES)))
-    ax.xaxis.set_major_formatter(plt.matplotlib.dates.DateFormatter("%Y"))
+    ax.xaxis.set_major_formatter(DateFormatter("%Y"))
     _plain(ax.yaxis)
     return _finish(fig, ax, CHART["count"])
 
