@@ -85,14 +85,14 @@ def pledge_links(pledge_id: str) -> list[dict]:
     pledge = pledges[pledge_id]
     links = []
     if k > 0:
-        links.append({"text": f"{texts.UI['previous']}: {pledges[order[k - 1]].title}",
+        links.append({"text": texts.NAV["previous"].format(title=pledges[order[k - 1]].title),
                       "href": f"pledge-{order[k - 1]}.html"})
     if k + 1 < len(order):
-        links.append({"text": f"{texts.UI['next']}: {pledges[order[k + 1]].title}",
+        links.append({"text": texts.NAV["next"].format(title=pledges[order[k + 1]].title),
                       "href": f"pledge-{order[k + 1]}.html"})
     related = [*pledge.parts, *([pledge.part_of] if pledge.part_of else []), *pledge.same_programme_as]
     for other in dict.fromkeys(related):
-        links.append({"text": f"{texts.UI['related']}: {pledges[other].title}", "href": f"pledge-{other}.html"})
+        links.append({"text": texts.NAV["related"].format(title=pledges[other].title), "href": f"pledge-{other}.html"})
     return links
 
 

@@ -121,7 +121,8 @@ class Page:
               row_sources: str | None = None, cards: str = "", unit: str = "", full: pd.DataFrame | None = None
               ) -> dict:
         """A table block: its cells, citation marks, and its CSVs (the reader's with Korean headers
-        and each row's own sources; the analyst's with every field at full precision)."""
+        and each row's own sources; the analyst's with every field at full precision). A table whose
+        columns name a card's parts becomes cards on a phone."""
         shown = [[c.shown(r) for c in columns] for r in rows]
         reader = pd.DataFrame([[c.exported(r) for c in columns] for r in rows], columns=[c.title for c in columns])
         if row_sources:
@@ -130,6 +131,7 @@ class Page:
         cited = sources if sources is not None or not row_sources else [r.get(row_sources) for r in rows]
         keys = [c.key for c in columns] + ([row_sources] if row_sources else [])
         href = self._files(file, reader, keys, full, caption, unit, cited)
+        cards = cards or ("evidence" if any(c.card == "name" for c in columns) else "")
         return {"type": "table", "caption": caption, "columns": columns, "rows": shown, "download": href,
                 "cites": self.cite(sources) if sources is not None else [], "cards": cards}
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from .terms import MODEL
 
 UI = {"skip": "본문 바로가기", "toc": "목차", "download": "CSV 내려받기", "nav": "보고서 이동", "index": "점검표",
-      "overview": "종합", "back": "점검표로 돌아가기", "analyst": "분석가용 자료(실행된 노트북)", "previous": "← 이전",
-      "next": "다음 →", "related": "관련", "no_sources": "이 페이지는 외부 출처를 인용하지 않습니다.",
+      "overview": "종합", "back": "점검표로 돌아가기", "analyst": "분석가용 자료(실행된 노트북)", "no_sources": "이 페이지는 외부 출처를 인용하지 않습니다.",
       "archive": "보관본", "companion": "같은 기자회견을 보도한 기사", "empty": "해당 공약 없음",
       "all": "전체", "status": "상태", "role": "구분", "shown": "개 표시", "lead": "요약", "context": "참고",
       "table_id_unconfirmed": "표 ID 미확인: 파일에 적혀 있지 않아 표 이름으로 찾은 것",
@@ -33,6 +32,7 @@ CHART = {"interval": "{level} 구간", "estimate": "가장 그럴듯한 값", "p
          "pledges": "공약 수", "rate": "고용률 (%)", "growth": "취업자 증가율 (%)"}
 COVERS = {"direct": "직접 고용", "induced": "유발 고용", "direct+indirect": "직·간접 고용", "supplier": "협력사",
           "not stated": "밝히지 않음"}
+NAV = {"previous": "← 이전: {title}", "next": "다음: {title} →", "related": "관련: {title}"}
 REPRODUCTION = "재현 정보 (분석가용: 원자료 행, 해시, 버전)"
 MEANINGS_NOTE = ("의미: 달성(약속한 일이 이루어짐), 진전(한 걸음 나아감), 차질(최종적이지 않은 후퇴), "
                  "실패(결정적 사건이 불리하게 끝남), 맥락(판정에 쓰지 않는 관련 정보).")
