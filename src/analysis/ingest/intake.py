@@ -15,7 +15,7 @@ import pandas as pd
 
 from .. import paths
 from ..errors import InputError
-from . import manifest
+from . import manifest, search_log
 from .facts import tidy
 from .kosis import KosisTable, read_kosis
 
@@ -146,7 +146,7 @@ def _read(path: Path, recorded) -> tuple[pd.DataFrame | None, dict | None]:
         return facts.assign(marker="", flag="")[["fact_id", "claim_ko", "unit", "as_of", "value", "marker", "flag"]] \
             .rename(columns={"as_of": "period"}), None
     if recorded.path.startswith("facts/"):  # the search log: one row per search, what it found as its value
-        log = pd.read_csv(path, dtype=str, keep_default_na=False)
+        log = search_log.read(path)
         return log.rename(columns={"date": "period", "found": "value"}).assign(marker="", flag=""), None
     table = read_kosis(path, **recorded.hints)
     return table.data, table.detected

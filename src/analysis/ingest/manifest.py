@@ -176,7 +176,8 @@ def verified(relative_path: str) -> Path:
 
 
 def check_all(manifest_path: Path | None = None) -> list[str]:
-    """Every problem with the raw folder: hash mismatches, missing files, unlisted files."""
+    """Every problem with the raw folder: hash mismatches, missing files, unlisted files (a folder's
+    README.md documents its files and is not an input)."""
     files = read_manifest(manifest_path)
     problems = []
     for name, raw in files.items():
@@ -186,7 +187,7 @@ def check_all(manifest_path: Path | None = None) -> list[str]:
             problems.append(f"{name}: sha256 differs from the manifest (`python -m analysis accept data/raw/{name}`)")
     listed = {paths.RAW / name for name in files} | {paths.MANIFEST, paths.PLEDGES}
     for path in sorted(paths.RAW.rglob("*")):
-        if path.is_file() and path not in listed and not path.name.startswith("."):
+        if path.is_file() and path not in listed and not path.name.startswith(".") and path.name != "README.md":
             problems.append(f"{path.relative_to(paths.RAW)}: not in the manifest (`python -m analysis add {path}`)")
     return problems
 
