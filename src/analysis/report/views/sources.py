@@ -45,6 +45,7 @@ class Citations:
     def __init__(self):
         self.sources: dict[str, Source] = {}
         self._facts = None
+        self._linked: dict[str, str] | None = None
 
     def cite(self, references) -> list[int]:
         """Register references; their entry numbers (one per distinct source), in order."""
@@ -71,6 +72,8 @@ class Citations:
         kind, _, ident = token.partition(":")
         if kind == "fact":
             url = str(self._fact_rows().loc[ident, "source_url"] or "")
+            if url in self._companions():  # the report a pledge article without an address links to
+                return f"article:{self._companions()[url]}", ident, set()
             return (f"url:{url}" if url else token), ident, set()
         if kind in ("registry", "article"):
             source = registry()[ident].source if kind == "registry" else ident
@@ -80,24 +83,35 @@ class Citations:
 
     def _describe(self, token: str, key: str) -> Source:
         kind, _, ident = token.partition(":")
-        if kind == "fact":
-            return Source(key, "fact", fact_fields(self._fact_rows().loc[ident]))
-        if kind in ("registry", "article"):
+        if key.startswith("article:"):
             pledge = next(p for p in registry().values() if f"article:{p.source}" == key)
             return Source(key, "article", self._article_fields(pledge.source_info))
+        if kind == "fact":
+            return Source(key, "fact", fact_fields(self._fact_rows().loc[ident]))
         return Source(key, "kosis", kosis_fields(manifest.entry(key.removeprefix("raw:"))))
+
+    def _companions(self) -> dict[str, str]:
+        """The address of the report each pledge article without one links to, by the article's key."""
+        if self._linked is None:
+            self._linked = {}
+            for pledge in registry().values():
+                companion = self._companion(pledge.source_info)
+                if companion is not None:
+                    self._linked[companion["url"]] = pledge.source
+        return self._linked
 
     def _article_fields(self, source) -> dict:
         """A pledge's article; without an address, the report of the same press conference."""
-        fields = {"outlet": source.outlet, "date": source.date, "title": source.title, "url": source.url or "",
-                  "note": source.date_note or "", "companion": None}
-        if not source.url:
-            facts = self._fact_rows()
-            same = facts[(facts["topic"] == "pledge") & (facts["published_label"] == source.date)
-                         & (facts["source_url"].fillna("") != "")]
-            if len(same):
-                fields["companion"] = fact_fields(same.sort_index().iloc[0])
-        return fields
+        return {"outlet": source.outlet, "date": source.date, "title": source.title, "url": source.url or "",
+                "note": source.date_note or "", "companion": self._companion(source)}
+
+    def _companion(self, source) -> dict | None:
+        if source.url:
+            return None
+        facts = self._fact_rows()
+        same = facts[(facts["topic"] == "pledge") & (facts["published_label"] == source.date)
+                     & (facts["source_url"].fillna("") != "")]
+        return fact_fields(same.sort_index().iloc[0]) if len(same) else None
 
     def entries(self) -> list[dict]:
         """The numbered entries for the 출처 list (template `sources`)."""

@@ -69,7 +69,7 @@ def read_detail(kind: str, ids: list[str], lines: list[str]) -> str:
     if kind == "fact":
         return "사실 " + ", ".join(ids)
     if kind == "article":
-        return "공약 " + ", ".join(ids)
+        return "공약·사실 " + ", ".join(ids)
     return ", ".join(ids) + (" 행 " + ", ".join(lines) if lines else "")
 
 def source_text(entry: dict) -> str:
