@@ -82,8 +82,10 @@ def test_each_notebook_executes_on_the_real_data(specs, results, tmp_path, monke
     html = runner.build(spec).read_text(encoding="utf-8")
     assert "재현 정보" in html and "<svg" in html
     assert (tmp_path / f"{name}.ipynb").exists() and (tmp_path / f"{name}.json").exists()
-    downloads = list((tmp_path / name).glob("*.csv"))
+    downloads = [d for d in (tmp_path / name).glob("*.csv") if not d.name.endswith("-full.csv")]
     assert downloads and all(f'href="{name}/{d.name}"' in html for d in downloads)
+    for reader in downloads:  # each reader's CSV has its analyst file and its CSVW metadata beside it
+        assert reader.with_name(reader.stem + "-full.csv").exists() and reader.with_name(reader.name + "-metadata.json").exists()
 
 
 @pytest.mark.slow
@@ -127,9 +129,9 @@ def test_pages_are_self_contained_lean_and_fit_a_phone(page):
 @pytest.mark.parametrize("page", READER_PAGES, ids=[p.name for p in READER_PAGES])
 def test_every_chart_has_korean_alt_text_and_every_download_exists(page):
     html = page.read_text(encoding="utf-8")
-    for alt in re.findall(r'role="img" aria-label="([^"]*)"', html):
-        assert re.search(r"[가-힣]", alt) and "No description" not in alt
-    assert html.count("<svg") == len(re.findall(r'role="img" aria-label="[^"]+"', html)) and "<img" not in html
+    charts = re.findall(r'<div (?=[^>]*role="img")[^>]*aria-label="([^"]*)"', html)
+    assert all(re.search(r"[가-힣]", alt) and "No description" not in alt for alt in charts)
+    assert html.count("<svg") == len(charts) and "<img" not in html
     for href in re.findall(r'href="(?!https?:)([^"]+\.csv)"', html):
         assert (paths.REPORTS / href).exists(), href
 
