@@ -25,7 +25,7 @@ from .verdict import AI_FIRMS_PLEDGE, Verdict, assess_all, mou_outcome
 TABLES = ("statuses", "parts", "sensitivity", "calibration", "history", "measures", "evidence", "forecasts",
           "region_forecasts", "projections", "investment", "mou", "ggm")
 PER_PLEDGE = ("parts", "measures", "evidence", "history", "sensitivity")
-GGM_PLAN = "ggm-0117e7.1"
+GGM_PLAN = "ggm-42cb8c"
 GGM_HEADCOUNT_UNITS = {"hired", "employees", "jobs"}
 
 

@@ -39,6 +39,7 @@ class ReaderHints(BaseModel):
     item: str | None = None
     unit: str | None = None
     sido: str | None = None
+    period: str | None = None  # the one period of a file that prints none
 
 
 Text = Annotated[str, BeforeValidator(lambda value: str(value) if isinstance(value, (int, float)) else value)]

@@ -67,6 +67,7 @@ class Source(_Strict):
     role_ko: str
     title: str
     url: str | None = None  # the article's address, when known (a reader's link)
+    same_event_fact: str | None = None  # another outlet's report of the same event: the link when `url` is unknown
     file: str
     aftermath: str
     aftermath_facts: tuple[str, ...] = ()
@@ -79,7 +80,7 @@ class Source(_Strict):
 
 
 class Evidence(_Strict):
-    means: Literal["achieved", "progress", "setback", "failed", "context"]
+    means: Literal["achieved", "progress", "setback", "failed", "schedule", "context"]
     why: str = Field(min_length=5)
     fact: str | None = None
     article: bool = False
@@ -89,6 +90,8 @@ class Evidence(_Strict):
     def _one_source(self):
         if bool(self.fact) == self.article:
             raise ValueError("give either fact: <fact_id> or article: true")
+        if (self.means == "schedule") != (self.due is not None):
+            raise ValueError("a link that schedules completion is `means: schedule` with `due: YEAR`, and only it")
         return self
 
 

@@ -16,6 +16,7 @@ from .csv_rows import FieldProblem, Required, declared, records, refused, typed
 from .fact_terms import CORPORA
 
 COLUMNS = ["date", "corpus", "query", "pledge_id", "found"]
+EVERY_PLEDGE = "all"  # a search about the audit as a whole (the merger, the election), not one pledge
 
 
 class SearchLogError(InputError, ValueError):
@@ -48,7 +49,8 @@ class Search(BaseModel):
 def _check_pledges(search: Search, pledge_ids: Collection[str]) -> None:
     for pledge_id in search.pledge_id.split(";"):
         try:
-            declared("pledge id", pledge_id.strip(), pledge_ids, "ids of data/raw/pledges.yaml, separated by ';'")
+            declared("pledge id", pledge_id.strip(), {*pledge_ids, EVERY_PLEDGE},
+                     f"ids of data/raw/pledges.yaml separated by ';', or {EVERY_PLEDGE!r}")
         except FieldProblem as exc:
             raise FieldProblem(exc.problem, exc.expected, column="pledge_id") from None
 
