@@ -158,6 +158,7 @@ def catalog(view, page: Page) -> dict:
         columns.append(Col("sources", texts.UI["source_column"], lambda r: cell(cites=page.cite(r["sources"])),
                            value=lambda r: r["sources"]))
         blocks.append(page.table(frame.to_dict("records"), columns, caption=extra["description"], file=f"catalog-{k}"))
+        blocks += [{"type": "p", "css": "muted", "text": note} for note in extra["notes"]]
     if blocks:
         blocks.insert(0, {"type": "p", "text": texts.CATALOG_NOTE})
     return {"id": "catalog", "blocks": blocks}

@@ -31,14 +31,16 @@ def owner(pledge: Pledge, until: str | None = None) -> Owner:
     record = pledge.accountability(until=until)
     actors = pledge.actors_record
     maker = actors[pledge.source_info.made_by]
+    notes = {(e.date, e.fact): e.note for e in pledge.lineage}
     steps = []
     for step in record.steps:
         holder = actors[step.holder] if step.holder else None
         cause = step.cause
         if cause == "succession" and holder is not None and holder.succession == "merger":
             cause = "merger"
-        steps.append({"date": step.since, "fact": step.fact,
-                      "text": phrases.lineage_step(cause, maker.name, holder.name if holder else "")})
+        text = phrases.lineage_step(cause, maker.name, holder.name if holder else "")
+        note = notes.get((step.since, step.fact), "")
+        steps.append({"date": step.since, "fact": step.fact, "text": phrases.labelled(text, note) if note else text})
     spoken = [{"date": e.date, "fact": e.fact, "text": phrases.spoken(e.event, actors[e.by].name, e.note)}
               for e in record.spoken]
     holder = actors[record.holder] if record.holder else None

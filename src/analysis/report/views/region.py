@@ -20,6 +20,9 @@ from ...vocab.units import persons, thousands
 from .common import chosen_assumptions
 
 RATE = "고용률"
+# Columns of a long table that are not labels of its rows (a `basis` column, e.g. 광주 after the
+# merger: published or the sum of its 자치구, stays a label; its `note` is printed under the table)
+NOT_LABELS = ("region", "region_label", "unit", "period", "value", "marker", "flag", "source", "note")
 EMPLOYED_SPEC = {"table": "employment_sido_annual", "item": "취업자"}
 
 
@@ -163,14 +166,14 @@ def catalog_tables(region: str, periods: int = 8) -> list[dict]:
         frame = store.load(declared.name)
         if "region" in frame:
             frame = frame[frame["region"] == region]
-        labels = [c for c in frame.columns if c not in ("region", "unit", "period", "value", "marker", "flag", "source",
-                                                        "region_label") and not c.endswith(("_level", "_parent"))]
+        labels = [c for c in frame.columns if c not in NOT_LABELS and not c.endswith(("_level", "_parent"))]
         latest = sorted(frame["period"].unique())[-periods:]
         recent = frame[frame["period"].isin(latest)]
         keys = labels + ["unit"]
         wide = recent.pivot_table(index=keys, columns="period", values="value", aggfunc="first", observed=True)
         sources = recent.groupby(keys, observed=True)["source"].agg(lambda s: compact(s.dropna()))
         table = wide.join(sources.rename("sources")).reset_index()
+        notes = list(dict.fromkeys(n for n in recent.get("note", pd.Series(dtype=str)).dropna() if n))
         shown.append({"name": declared.name, "description": " ".join(declared.description.split()),
-                      "table": table, "periods": [str(p) for p in wide.columns]})
+                      "table": table, "periods": [str(p) for p in wide.columns], "notes": notes})
     return shown

@@ -106,12 +106,11 @@ class Citations:
                 "note": source.date_note or "", "companion": self._companion(source)}
 
     def _companion(self, source) -> dict | None:
-        if source.url:
+        """Another outlet's report of the same event (the registry's `same_event_fact`), for an article
+        whose own address is unknown."""
+        if source.url or not source.same_event_fact:
             return None
-        facts = self._fact_rows()
-        same = facts[(facts["topic"] == "pledge") & (facts["published_label"] == source.date)
-                     & (facts["source_url"].fillna("") != "")]
-        return fact_fields(same.sort_index().iloc[0]) if len(same) else None
+        return fact_fields(self._fact_rows().loc[source.same_event_fact])
 
     def entries(self) -> list[dict]:
         """The numbered entries for the 출처 list (template `sources`)."""

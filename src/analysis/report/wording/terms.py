@@ -2,6 +2,7 @@
 the analysts' pages, never in a page's lead box (JARGON lists what a lead may not say)."""
 from __future__ import annotations
 
+from ...assess import rules
 from ...assess.forecast import MODEL_NAMES_KO
 
 ROLE = {"candidate": "후보 공약", "city": "시 계획"}
@@ -15,7 +16,7 @@ MODEL = MODEL_NAMES_KO
 DECIDED_BY = {"statistic": "공식 통계", "delivery": "과거 약속의 이행 기록", "mou": "업무협약 수와 실제 입주 비율",
               "ai_jobs": "AI 기업 수와 기업당 일자리", "stage": "사업의 현재 단계", "facts": "날짜 있는 보도",
               "components": "부분별 상태", "parts": "부분별 상태", "none": "판단 근거 없음", "unmeasurable": "측정 불가"}
-MEANING = {"achieved": "달성", "progress": "진전", "setback": "차질", "failed": "실패", "context": "맥락"}
+MEANING = rules.MEANING_KO
 NOT_STATED = "명시되지 않음"
 YES_NO = {True: "예", False: "아니오"}
 
