@@ -21,7 +21,7 @@ from analysis.report.exports import csv, feed, package
 from analysis.report.pages import base
 from analysis.report.views import common, lead, region, sources
 from analysis.report.views import pledge as views
-from analysis.report.wording import josa, numbers, terms
+from analysis.report.wording import josa, numbers, sentences, terms
 
 HOSTILE = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2"> *별표* _밑줄_ <b>굵게</b>'
 # Python reprs, English code names and template particles a reader must never see
@@ -284,7 +284,9 @@ def test_page_downloads_open_in_korean_excel_with_metadata(results):
     assert len(max(files, key=len)) <= 40, "short, stable file names"
     reader = pd.read_csv(io.StringIO(files["measures.csv"].lstrip("\ufeff")))
     assert list(reader.columns)[:2] == ["측정", "값"] and "출처" in reader.columns
-    assert "9,800명 (80% 구간 1,800–13,000명)" in set(reader["값"])
+    delivered = next(m for m in stored.load_pledge("jobs-13000")["measures"] if m["key"] == "delivered")
+    shown = sentences.measure_value(delivered, 0.8)
+    assert shown in set(reader["값"]) and re.fullmatch(r"[\d,]+명 \(80% 구간 [\d,]+–[\d,]+명\)", shown)
     full = pd.read_csv(io.StringIO(files["measures-full.csv"].lstrip("\ufeff")))
     assert "value" in full.columns and full["value"].max() > 150_000  # full precision for analysts
     meta = json.loads(files["measures.csv-metadata.json"])
