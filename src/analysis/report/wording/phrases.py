@@ -240,7 +240,7 @@ def whose_sentence(counts: dict, candidate: str, lost: str, current: str) -> str
         text += f" {n}개는 {josa(holder, '이/가')} 지금 책임집니다."
     if counts["dropped"]:
         text += f" {counts['dropped']}개는 책임지던 정부가 그만두었습니다."
-    return text + f" 현 정부({current})가 스스로 내건 공약은 이 점검에 들어 있지 않습니다."
+    return text + f" 현 정부인 {josa(current, '이/가')} 스스로 내건 공약은 이 점검에 들어 있지 않습니다."
 
 def merger_sentence(merger: dict) -> str:
     """광주광역시와 전라남도는 2026-07-01에 폐지되어 … 으로 통합되었습니다."""
