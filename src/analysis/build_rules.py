@@ -25,7 +25,8 @@ CODE = {
     "INGEST_CODE": "src/analysis/ingest/*.py src/analysis/ingest/kosis/*.py",
     "TABLES_CODE": "src/analysis/tables/*.py src/analysis/tables/builders/*.py",
     "ASSESS_CODE": "src/analysis/assess/*.py",
-    "REPORT_CODE": "src/analysis/report/*.py src/analysis/report/templates/*/*",
+    "REPORT_CODE": ("src/analysis/report/*.py src/analysis/report/*/*.py src/analysis/report/templates/*.j2 "
+                    "src/analysis/report/templates/*/*"),
 }
 DATA_CODE = "$(CODE_BASE) $(INGEST_CODE) $(TABLES_CODE)"
 RESULTS_RAW = ("facts/search_log.csv",)  # read by the assessment itself, not through a table
