@@ -13,6 +13,7 @@ import pytest
 
 from analysis import paths
 from analysis.ingest import intake, manifest
+from analysis.ingest.kosis import read_kosis
 from analysis.report import runner
 from analysis.report.batch import build_all
 from analysis.report.specs import ReportSpec, load_specs
@@ -171,54 +172,94 @@ def test_add_records_the_file_and_prints_a_catalog_entry(raw_copy, tmp_path, cap
     assert entry["path"] == "kosis/시도별_고용률_20260101120000.csv" and entry["downloaded"] == "2026-01-01"
     assert manifest.read_manifest()[entry["path"]].sha256 == manifest.sha256_of(raw_copy / entry["path"])
     printed = capsys.readouterr().out
-    assert "inputs: [kosis/시도별_고용률_20260101120000.csv]" in printed and 'unit: "%"' in printed
+    assert "inputs: [kosis/시도별_고용률_20260101120000.csv]" in printed and "downloaded 2026-01-01 (from the file" in printed
     with pytest.raises(Exception, match="already in the manifest"):
         intake.add(raw_copy / entry["path"], origin="x", table_id="x")
 
 
-def test_add_asks_for_what_it_cannot_know(raw_copy, tmp_path):
-    export = tmp_path / "x.csv"
-    export.write_text("시도별,2024\n광주광역시,1\n", encoding="utf-8")
-    with pytest.raises(Exception, match="--origin is required"):
-        intake.add(export, table_id="x", hints={"item": "x", "unit": "개"})
+@pytest.mark.parametrize("name, text, hints", [
+    ("시도별_고용률_20260101120000.csv", "시도별,2024,2025\n광주광역시,60.6,60.8\n부산광역시,58.0,58.2\n",
+     {"item": "고용률", "unit": "%"}),
+    ("labels_20260101120000.csv",  # labels YAML reads otherwise: an empty 시군구, a colon, brackets, yes, a quote
+     '"행정구역(시군구)별",항목,단위,2024\n광주광역시,a: b,명,1\n동구,[x],명,2\n서구,yes,명,3\n북구,\'q\' #1,명,4\n', {}),
+])
+def test_the_printed_catalog_entry_parses_and_builds_as_printed(raw_copy, tmp_path, capsys, monkeypatch,
+                                                                name, text, hints):
+    """Paste the entry `add` prints into a copy of the catalog, exactly as printed, and build it."""
+    from analysis.tables import catalog as catalog_module
+    from analysis.tables import store
+    export = tmp_path / name
+    export.write_text(text, encoding="utf-8")
+    intake.add(export, origin="test download", table_id="DT_TEST", hints=hints)
+    printed = capsys.readouterr().out
+    entry = printed[printed.index("then run `make reports`:\n") + len("then run `make reports`:\n"):]
+    pasted = tmp_path / "catalog.yaml"
+    pasted.write_text(paths.CATALOG.read_text(encoding="utf-8").replace("tables:\n", "tables:\n" + entry, 1),
+                      encoding="utf-8")
+    before = set(catalog_module.read_catalog(paths.CATALOG))
+    monkeypatch.setattr(paths, "CATALOG", pasted)
+    monkeypatch.setattr(paths, "PROCESSED", tmp_path / "processed")
+    catalog_module.catalog.cache_clear()
+    try:
+        (added,) = set(catalog_module.catalog()) - before
+        frame = store.build(added)
+    finally:
+        catalog_module.catalog.cache_clear()
+    assert len(frame) == len(read_kosis(export, **hints).data)  # every label listed: every row kept
+    assert (tmp_path / "processed" / f"{added}.csv").exists()
 
 
-def test_accept_shows_new_periods_and_revised_values(raw_copy, capsys, monkeypatch):
-    relative = "kosis/eaps_sido_annual_2000_2023.csv"
-    path = raw_copy / relative
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("1280", "1281", 1), encoding="utf-8")
-    monkeypatch.setattr(intake, "_committed_version", lambda name: _committed(raw_copy, name, text))
-    updated = intake.accept(path)
+EAPS = "kosis/eaps_sido_annual_2000_2023.csv"
+
+
+def test_accept_shows_new_periods_and_revised_values(raw_copy, capsys):
+    path = raw_copy / EAPS
+    path.write_text(path.read_text(encoding="utf-8").replace("1280", "1281", 1), encoding="utf-8")
+    updated = intake.accept(path, downloaded="2026-11-30")
     out = capsys.readouterr().out
     assert "revised values: 1" in out and "1280.0 → 1281.0" in out and "new rows: 0" in out
-    assert manifest.read_manifest()[relative].sha256 == updated["sha256"] == manifest.sha256_of(path)
+    assert manifest.read_manifest()[EAPS].sha256 == updated["sha256"] == manifest.sha256_of(path)
+    assert updated["downloaded"] == "2026-11-30" and updated["accepted"]
 
 
-def test_accept_takes_a_grown_search_log(raw_copy, capsys, monkeypatch):
+def test_accept_compares_with_the_last_accepted_vintage_not_with_git(raw_copy, capsys):
+    """Accept 1281, then 1282: the change shown is 1281 → 1282, although git still holds 1280."""
+    path = raw_copy / EAPS
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original.replace("1280", "1281", 1), encoding="utf-8")
+    intake.accept(path, downloaded="2026-11-29")
+    path.write_text(original.replace("1280", "1282", 1), encoding="utf-8")
+    capsys.readouterr()
+    intake.accept(path, downloaded="2026-11-30")
+    out = capsys.readouterr().out
+    assert "1281.0 → 1282.0" in out and "1280" not in out
+    assert len(list((raw_copy / "accepted").rglob("*.csv"))) == 1  # the earlier vintage's values are let go
+
+
+def test_accept_compares_a_file_that_was_never_committed(raw_copy, tmp_path, capsys):
+    export = tmp_path / "시도별_고용률_20260101120000.csv"
+    export.write_text("시도별,2024,2025\n광주광역시,60.6,60.8\n", encoding="utf-8")
+    entry = intake.add(export, origin="test", table_id="DT_TEST", hints={"item": "고용률", "unit": "%"})
+    path = raw_copy / entry["path"]
+    path.write_text("시도별,2024,2025,2026\n광주광역시,60.6,60.9,61.0\n", encoding="utf-8")
+    capsys.readouterr()
+    updated = intake.accept(path)
+    out = capsys.readouterr().out
+    assert "new rows: 1 (periods 2026)" in out and "60.8 → 60.9" in out
+    assert updated["downloaded"] == "2026-01-01"  # the stamp of the file, said so, never today
+    assert "from the file name's stamp" in out
+
+
+def test_accept_takes_a_grown_search_log(raw_copy, capsys):
     """The search log grows as evidence is searched for; it is neither facts nor a KOSIS export."""
     relative = "facts/search_log.csv"
     path = raw_copy / relative
     text = path.read_text(encoding="utf-8")
     path.write_text(text + "2026-11-30,pages,광주 새 검색어,medical-cluster,결정적 보도 없음\n", encoding="utf-8")
-    monkeypatch.setattr(intake, "_committed_version", lambda name: _committed(raw_copy, name, text))
-    updated = intake.accept(path)
+    updated = intake.accept(path, downloaded="2026-11-30")
     out = capsys.readouterr().out
     assert "new rows: 1 (periods 2026-11-30)" in out and "removed rows: 0" in out
     assert manifest.read_manifest()[relative].sha256 == updated["sha256"] == manifest.sha256_of(path)
-
-
-def _committed(folder, name, text):
-    old = folder / "old.csv"
-    old.write_text(text, encoding="utf-8")
-    return old
-
-
-def test_a_changed_raw_file_names_both_commands(raw_copy):
-    path = raw_copy / "kosis/eaps_sido_annual_2000_2023.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("1280", "1281", 1), encoding="utf-8")
-    with pytest.raises(manifest.ManifestError, match=r"python -m analysis accept .*python -m analysis add"):
-        manifest.verified("kosis/eaps_sido_annual_2000_2023.csv")
 
 
 def test_a_catalog_selection_reaches_the_region_report(processed):

@@ -2,7 +2,7 @@
 
   ingest PATH [--out FILE.csv] [--item I --unit U --sido S]   read a KOSIS export, say what was detected
   add PATH [--origin O --table-id T --title …]       record a new raw file; print the catalog entry to paste
-  accept PATH                                        take a changed raw file's new hash, after showing the changes
+  accept PATH [--downloaded DAY]                     take a changed raw file's new vintage, after showing the changes
   check-raw                                          verify data/raw against the manifest
   data [TABLE ...]                                   build processed tables (all of them: + checks)
   checks                                             data dictionary, registry references, cross-file checks
@@ -46,7 +46,7 @@ def _add(args) -> int:
 
 def _accept(args) -> int:
     from .ingest import intake
-    intake.accept(args.path)
+    intake.accept(args.path, downloaded=args.downloaded, ask=input if sys.stdin.isatty() else None)
     return 0
 
 
@@ -237,6 +237,7 @@ def _parser() -> argparse.ArgumentParser:
     add.set_defaults(run=_add)
     accept = commands.add_parser("accept", help="take a changed raw file's new hash after showing what changed")
     accept.add_argument("path")
+    accept.add_argument("--downloaded", help="the day this vintage was downloaded, YYYY-MM-DD (or 'not stated')")
     accept.set_defaults(run=_accept)
     commands.add_parser("check-raw", help="verify data/raw against the manifest").set_defaults(run=_check_raw)
     data = commands.add_parser("data", help="build processed tables")
@@ -261,10 +262,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _out_of_memory(exc: BaseException) -> bool:
+    """A MemoryError, or a library that could not be loaded for want of memory (under `ulimit -v`)."""
+    return isinstance(exc, MemoryError) or (isinstance(exc, ImportError) and "failed to map segment" in str(exc))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
     except (InputError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except (MemoryError, ImportError) as exc:
+        if not _out_of_memory(exc):
+            raise
+        print(f"error: `python -m analysis {args.command}` ran out of memory ({type(exc).__name__}); no file was "
+              f"left half-written. Expected more memory than its limit (`ulimit -v`): raise it, or close other "
+              f"programs, and run it again", file=sys.stderr)
         return 1

@@ -8,7 +8,7 @@ from ..ingest import search_log, yamlfile
 from ..ingest.registry import registry
 from ..tables import queries, raw, store
 from ..vocab.regions import NATIONAL
-from .assumptions import Assumptions, defaults
+from .assumptions import Assumptions, data_years, defaults
 
 SERIES_TABLES = ("employment_sido_annual", "employment_sido_industry_annual")  # annual series in 천명
 # The processed tables an assessment reads (the build reruns it when one of these changes, no other).
@@ -28,7 +28,7 @@ class Context:
         self.establishments = tables["establishments_sido_industry"]
         self.manufacturing = tables["manufacturing_ksic2_2024"]
         self.pledges = registry()
-        self.defaults: Assumptions = defaults()
+        self.defaults: Assumptions = defaults().within(data_years())
         self.search_log = search_log.read(raw.verified("facts/search_log.csv"))
         self._cache: dict = {}
 

@@ -20,6 +20,7 @@ from ..errors import InputError
 from .csv_rows import FieldProblem, Required, declared, records, refused, required, typed
 from .fact_fields import DATE_FORMS, PERIOD_FORMS, When, parse_date, parse_value
 from .fact_terms import SERIES, TOPICS, UNITS
+from .outlets import Outlet, source_kind
 
 COLUMNS = ["fact_id", "topic", "claim_en", "claim_ko", "value", "unit", "as_of", "as_of_note", "source_url", "title",
            "archive_url", "published", "published_note", "outlet", "quote"]
@@ -105,10 +106,16 @@ def _spread(text: str, count: int, column: str, what: str) -> list[str]:
 
 
 def _check_series(row: FactRow, unit: str, value, when: When) -> None:
-    """A fact that feeds a model series has its declared topic, a number and a dated as_of."""
+    """A fact in a unit of a model series has the series' topic, a number and a dated as_of."""
     for series in SERIES:
-        if row.topic != series.topic or unit not in series.units:
+        if unit not in series.units:
             continue
+        if row.topic != series.topic:
+            if row.topic in series.shared.get(unit, ()):
+                continue
+            raise FieldProblem(f"unit {unit!r} is a unit of the {series.name} series, whose topic is "
+                               f"{series.topic!r}: topic {row.topic!r} would leave the row out of it",
+                               f"topic {series.topic!r}, or another unit", column="topic")
         if value.number is None:
             raise FieldProblem(f"feeds the {series.name} series (topic {series.topic!r}, unit {unit!r}) but "
                                f"{value.text!r} is not a count", "a number", column="value")
@@ -117,7 +124,7 @@ def _check_series(row: FactRow, unit: str, value, when: When) -> None:
                                f"{when.text!r} is not a day or month", "YYYY-MM-DD or YYYY-MM", column="as_of")
 
 
-def _parts(row: FactRow) -> list[dict]:
+def _parts(row: FactRow, outlets: dict[str, Outlet]) -> list[dict]:
     """The row's values, one dict each, typed against their unit and dated."""
     if not row.fact_id:
         raise FieldProblem("is empty: a new row's id is written, not computed", "an id of its own such as "
@@ -127,6 +134,7 @@ def _parts(row: FactRow) -> list[dict]:
     units = _spread(row.unit, count, "unit", "units")
     as_of = _spread(row.as_of, count, "as_of", "dates")
     published = parse_date(row.published)
+    kind = source_kind(outlets, row.source_url, row.outlet)
     parts = []
     for number, (text, unit, when_text) in enumerate(zip(row.value.split(";"), units, as_of), 1):
         try:
@@ -145,14 +153,14 @@ def _parts(row: FactRow) -> list[dict]:
             "as_of": when.text, "as_of_note": row.as_of_note, "as_of_date": when.date,
             "published": row.published, "published_note": row.published_note, "published_date": published.date,
             "published_label": row.published, "title": row.title, "source_url": row.source_url,
-            "archive_url": row.archive_url, "outlet": row.outlet, "quote": row.quote})
+            "archive_url": row.archive_url, "outlet": row.outlet, "source_kind": kind, "quote": row.quote})
     return parts
 
 
-def _rows(path: Path, line: int, record: dict) -> list[dict]:
+def _rows(path: Path, line: int, record: dict, outlets: dict[str, Outlet]) -> list[dict]:
     row = typed(path, line, record, FactRow, FactsError)
     try:
-        return [{**part, "source_line": line} for part in _parts(row)]
+        return [{**part, "source_line": line} for part in _parts(row, outlets)]
     except FieldProblem as exc:
         raise refused(path, line, record, exc, FactsError) from None
 
@@ -168,11 +176,12 @@ def _check_unique(path: Path, line: int, row: dict, seen: dict) -> None:
                                 expected="each fact once, with an id of its own")
 
 
-def tidy(path: Path) -> pd.DataFrame:
-    """One row per value: `5000;8000;10` with `jobs;jobs;trillion KRW` becomes three rows."""
+def tidy(path: Path, outlets: dict[str, Outlet]) -> pd.DataFrame:
+    """One row per value: `5000;8000;10` with `jobs;jobs;trillion KRW` becomes three rows. Each source's
+    host must be a declared outlet (`outlets`, from data/raw/facts/outlets.csv)."""
     rows, seen = [], {}
     for line, record in records(path, COLUMNS, FactsError):
-        for row in _rows(path, line, record):
+        for row in _rows(path, line, record, outlets):
             _check_unique(path, line, row, seen)
             rows.append(row)
     if not rows:

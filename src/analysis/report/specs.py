@@ -157,9 +157,8 @@ def validate(spec: ReportSpec) -> None:
                           f"valid: {', '.join(registry())}")
     if "region" in spec.parameters and spec.parameters["region"] not in regions.SIDO:
         raise ReportError(f"{spec.name}: unknown region {spec.parameters['region']!r}; valid: {', '.join(regions.SIDO)}")
-    if spec.parameters.get("assumptions"):
-        from ..assess.assumptions import defaults
-        try:
-            defaults().with_overrides(**spec.parameters["assumptions"])
-        except (ValueError, TypeError) as exc:
-            raise ReportError(f"{spec.name}: {exc}") from None
+    from ..assess.assumptions import check_parameters
+    try:
+        check_parameters(spec.parameters)  # years within their ranges, assumption overrides valid
+    except (ValueError, TypeError) as exc:
+        raise ReportError(f"{spec.name}: {exc}") from None
