@@ -257,7 +257,10 @@ def test_kosis_sources_say_how_the_file_was_obtained(processed):
     citations = sources.Citations()
     citations.cite("kosis/eaps_sido_industry_employed_annual_2015_2025.csv:65")
     entry = citations.entries()[0]
-    assert entry["obtained"] == "공개 저장소에 올라온 KOSIS 내려받기 파일, 2026-05-31 확인" and not entry["confirmed"]
+    from analysis.ingest import manifest
+    recorded = manifest.entry("kosis/eaps_sido_industry_employed_annual_2015_2025.csv")
+    assert entry["obtained"] == recorded.obtained and "KOSIS 내려받기 파일" in entry["obtained"]
+    assert entry["confirmed"] == (not recorded.table_id_probable)
 
 
 def test_an_archived_copy_is_shown_beside_the_source(processed):

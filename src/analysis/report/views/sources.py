@@ -141,4 +141,5 @@ def kosis_fields(entry: manifest.RawFile) -> dict:
     """A raw file as a reader's source: 기관 「표 이름」, its KOSIS table and how the file was obtained."""
     return {"org": ORG_NAMES.get(entry.org_id or "", ""), "title": entry.title, "table": entry.kosis_table or "",
             "url": entry.kosis_url or "", "confirmed": not entry.table_id_probable,
-            "obtained": phrases.obtained(entry.origin, entry.downloaded), "origin_url": entry.origin_url or ""}
+            "obtained": entry.obtained or phrases.obtained(entry.origin, entry.downloaded),
+            "origin_url": entry.origin_url or ""}

@@ -62,7 +62,8 @@ def origin(entry: manifest.RawFile) -> str:
 def raw_file(entry: manifest.RawFile) -> str:
     name = entry.kosis_file_name
     named = "밝혀지지 않음" if name.startswith("not stated") else name
-    return f"sha256 {entry.short_hash} · 사본 출처 {origin(entry)} · 원 파일명 {named}"
+    check = f" · 표 ID {entry.table_id_check}" if entry.table_id_check else ""
+    return f"sha256 {entry.short_hash} · 사본 출처 {origin(entry)} · 원 파일명 {named}{check}"
 
 def read_detail(kind: str, ids: list[str], lines: list[str]) -> str:
     """What one numbered source stands for: fact ids, pledge ids, or a raw file and its lines."""

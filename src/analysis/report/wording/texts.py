@@ -8,7 +8,7 @@ UI = {"skip": "본문 바로가기", "toc": "목차", "download": "CSV 내려받
       "overview": "종합", "back": "점검표로 돌아가기", "analyst": "분석가용 자료(실행된 노트북)", "no_sources": "이 페이지는 외부 출처를 인용하지 않습니다.",
       "archive": "보관본", "companion": "같은 기자회견을 보도한 기사", "empty": "해당 공약 없음",
       "all": "전체", "status": "상태", "role": "구분", "shown": "개 표시", "lead": "요약", "context": "참고",
-      "table_id_unconfirmed": "표 ID 미확인: 파일에 적혀 있지 않아 표 이름으로 찾은 것",
+      "table_id_unconfirmed": "표 ID 미확인: 까닭은 재현 정보에",
       "sorted_up": "오름차순으로 정렬됨", "sorted_down": "내림차순으로 정렬됨", "sort_hint": "눌러서 정렬",
       "feed": "상태 변화 피드(Atom)", "package": "전체 점검 자료(데이터 패키지)", "deciding": "판정을 정함",
       "context_only": "참고: 판정에 쓰지 않음", "statistic_context": "통계로는 가려낼 수 없어 판정에 쓰지 않음",
