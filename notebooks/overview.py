@@ -16,8 +16,9 @@
 assumptions = {}
 
 # %%
-from analysis.report import guard, pages
-guard.check("overview", assumptions=assumptions)
+from analysis.report.execution import guard
+guard.check("overview", globals())
+from analysis.report import pages
 page = pages.overview(assumptions)
 
 # %%

@@ -17,8 +17,9 @@ pledge_id = "jobs-13000"
 assumptions = {}
 
 # %%
-from analysis.report import guard, pages
-guard.check("pledge", pledge_id=pledge_id, assumptions=assumptions)
+from analysis.report.execution import guard
+guard.check("pledge", globals())
+from analysis.report import pages
 page = pages.pledge(pledge_id, assumptions)
 
 # %%

@@ -32,6 +32,7 @@ from analysis.ingest.registry import registry
 from analysis.tables import catalog
 
 FACTS = "data/raw/facts/facts.csv"
+REPORTS = "config/reports.yaml"
 SEARCH_LOG = "data/raw/facts/search_log.csv"
 # A row that every rule accepts; each facts case changes one thing about it.
 NEW_FACT = {"fact_id": "ai_mou-0c0ffe", "topic": "ai_mou", "claim_en": "the 400th AI business MOU (test row)",
@@ -373,6 +374,18 @@ CASES = [
          first_pledge(lambda p: p["smart"].update(relevant=["maybe", "이유"])), BUILD_REPORT,
          PLEDGES_AT + r"pledges.0.smart.relevant.0 .*valid boolean"),
     Case("ingest: no such file", None, export(), ("ingest", "{root}/outside/nowhere.csv"), r"nowhere\.csv"),
+    # -- issue 24: report parameters, checked before any page is touched (the build's cases) ---------
+    Case("reports: a typo in an assumptions override deletes no page", REPORTS,
+         replaced("      first_year: 2000\n", "      first_year: 2000\n      assumptions: {on_track_probabilty: 0.6}\n"),
+         ("report", "overview"), r"reports\.yaml, line \d+: region-24: unknown assumption\(s\) \['on_track_probabilty'\] "
+         r"\(did you mean 'on_track_probability'\?\); expected one of"),
+    Case("reports: the same typo stops the make rules", REPORTS,
+         replaced("      first_year: 2000\n", "      first_year: 2000\n      assumptions: {on_track_probabilty: 0.6}\n"),
+         ("makefile",), r"reports\.yaml, line \d+: region-24: unknown assumption"),
+    Case("reports: an extra entry with no declared reads (was KeyError: 'custom')", REPORTS,
+         lambda text: text + "  custom:\n    notebook: pledge.py\n", ("report", "overview"),
+         r"reports\.yaml, line LINE: report 'custom' has no reads declared in config/graph\.yaml; expected one of "
+         r"overview, pledge, region", line_of="  custom:"),
 ]
 
 

@@ -34,7 +34,7 @@ def test_font_covers_the_notebooks_registry_and_package_text(cmaps):
 
 def test_figure_text_uses_only_characters_the_font_has(cmaps):
     """Figure labels live in report/figures/, report/wording/ and the notebooks' code cells."""
-    from analysis.report.notebooks import read_notebook
+    from analysis.report.execution.notebooks import read_notebook
     report = paths.ROOT / "src/analysis/report"
     text = "".join(p.read_text(encoding="utf-8") for p in [*report.glob("figures/*.py"), *report.glob("wording/*.py")])
     for notebook in paths.NOTEBOOKS.glob("*.py"):

@@ -29,7 +29,6 @@ LEAKS = re.compile(r"\bTrue\b|\bFalse\b|\bNone\b|\bnan\b|\(\('|\{\}|\b[a-z]+_[a-
                    r"ETS\(|ARIMA\(|OLS trend|Jeffreys|은\(는\)|이\(가\)|을\(를\)|\(표 ID 추정\)|\(원문 주소 미확보\)")
 PERCENT = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)%( 구간| 미만| 초과)?")
 REPORT = paths.ROOT / "src" / "analysis" / "report"
-EXECUTION = {"batch.py", "runner.py", "engine.py", "guard.py", "specs.py", "notebooks.py"}
 
 
 @pytest.fixture(autouse=True, scope="module")

@@ -89,8 +89,9 @@ class Assumptions(BaseModel):
         return self
 
     def with_overrides(self, **overrides: Any) -> Assumptions:
-        """A copy with other values, validated: an unknown name, a wrong type, a value out of its
-        range or a year outside the data is an error naming the assumption and its value."""
+        """A copy with other values, validated: an unknown name, a wrong type or a value out of its
+        range is an error naming the assumption and its value. Years are checked against the data
+        by `within`, where the data is read (the assessment, a report's parameter check)."""
         unknown = sorted(set(overrides) - set(type(self).model_fields))
         if unknown:
             close = difflib.get_close_matches(unknown[0], list(type(self).model_fields), n=1)
@@ -100,7 +101,7 @@ class Assumptions(BaseModel):
             chosen = type(self).model_validate(self.model_dump() | overrides)
         except ValidationError as exc:
             raise ValueError(_problem(exc)) from None
-        return chosen.within(data_years())
+        return chosen
 
     def within(self, years: range) -> Assumptions:
         """Itself, once every year it names is checked against the data's years."""
@@ -149,7 +150,9 @@ def check_parameters(parameters: dict[str, Any], years: range | None = None) -> 
     if named.get("first_year", 0) > named.get("last_year", LAST_DEADLINE):
         raise ValueError(f"parameter first_year {named['first_year']!r} is after last_year {named['last_year']!r}")
     if parameters.get("assumptions"):
-        defaults().with_overrides(**parameters["assumptions"])
+        chosen = defaults().with_overrides(**parameters["assumptions"])
+        if set(parameters["assumptions"]) & {*DATA_YEARS, *DEADLINE_YEARS, "outside_view_breaks"}:
+            chosen.within(years or data_years())
 
 
 class _Entry(BaseModel):

@@ -11,22 +11,20 @@ from ..vocab.regions import NATIONAL
 from .assumptions import Assumptions, data_years, defaults
 
 SERIES_TABLES = ("employment_sido_annual", "employment_sido_industry_annual")  # annual series in 천명
-# The processed tables an assessment reads (the build reruns it when one of these changes, no other).
-TABLES_READ = ("facts", "employment_sido_annual", "employment_sido_industry_annual", "employment_monthly",
-               "establishments_sido_industry", "manufacturing_ksic2_2024")
 
 
 class Context:
-    """Processed tables, facts and the registry, with caches for backtests and model fits."""
+    """Processed tables, facts and the registry, with caches for backtests and model fits. (The
+    tables it loads are the `results` step's reads in config/graph.yaml: a load not declared there
+    fails, so the build reruns the assessment exactly when one of them changes.)"""
 
     def __init__(self):
-        tables = {name: store.load(name) for name in TABLES_READ}
-        self.facts = tables["facts"].set_index("fact_id", drop=False)
-        self.employment = tables["employment_sido_annual"]
-        self.industry = tables["employment_sido_industry_annual"]
-        self.monthly = tables["employment_monthly"]
-        self.establishments = tables["establishments_sido_industry"]
-        self.manufacturing = tables["manufacturing_ksic2_2024"]
+        self.facts = store.load("facts").set_index("fact_id", drop=False)
+        self.employment = store.load("employment_sido_annual")
+        self.industry = store.load("employment_sido_industry_annual")
+        self.monthly = store.load("employment_monthly")
+        self.establishments = store.load("establishments_sido_industry")
+        self.manufacturing = store.load("manufacturing_ksic2_2024")
         self.pledges = registry()
         self.defaults: Assumptions = defaults().within(data_years())
         self.search_log = search_log.read(raw.verified("facts/search_log.csv"))

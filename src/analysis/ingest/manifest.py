@@ -13,7 +13,7 @@ from urllib.parse import quote
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, field_validator
 
-from .. import paths
+from .. import paths, reads
 from . import yamlfile
 
 HEADER = """# Provenance of every raw input. The build refuses a raw file whose sha256 differs from
@@ -174,7 +174,9 @@ def entry(relative_path: str) -> RawFile:
 
 
 def verified(relative_path: str) -> Path:
-    """The raw file's path, after checking its content against the manifest's sha256."""
+    """The raw file's path, after checking its content against the manifest's sha256 (and that the
+    running step declared it)."""
+    reads.check("raw", relative_path)
     raw = entry(relative_path)
     if not raw.location.exists():
         raise ManifestError(f"{raw.location}: listed in the manifest but missing from data/raw/")

@@ -15,9 +15,9 @@ from ...assess import rules
 from ...files import atomic_write
 from ...ingest.registry import registry
 from .. import chrome
+from ..execution.specs import ReportSpec
 from ..exports import feed, package
 from ..render import render
-from ..specs import ReportSpec
 from ..views import accountability, common
 from ..views.pledge import core_view
 from ..wording import numbers, phrases, sentences, texts

@@ -17,7 +17,7 @@ from .overview import error_columns
 def region_page(region: str, first_year: int, last_year: int, target_year: int, overrides: dict | None = None,
                 slug: str = "") -> Rendered:
     from .. import figures
-    from ..specs import region_slug
+    from ..execution.specs import region_slug
     figures.setup()
     view = region_view.region_view(region, first_year, last_year, target_year, overrides)
     title = phrases.region_title(region, first_year, last_year)
