@@ -343,7 +343,7 @@ def test_accept_takes_a_grown_search_log(raw_copy, capsys):
 
 
 def test_a_catalog_selection_reaches_the_region_report(processed):
-    from analysis.report.region_view import catalog_tables
+    from analysis.report.views.region import catalog_tables
     shown = {t["name"]: t for t in catalog_tables("광주광역시")}
     table = shown["population_movement_sido_quarterly"]["table"]
     assert set(table["item"]) == {"총전입률", "총전출률", "순이동률"} and "2024-Q3" in table.columns

@@ -1,33 +1,34 @@
-"""The report layer without Jupyter: escaping, downloads, citations, views and every section of
-every pledge, overview and region page, rendered from the stored results."""
+"""The report layer without Jupyter: the lead of every page says one thing (its number is the
+deciding quantity, no other probability, no jargon), numbers print honestly, particles fit, text
+from data is escaped, sources merge, downloads open in Korean Excel, and no Python builds markup."""
 from __future__ import annotations
 
+import ast
+import io
+import json
 import re
+import xml.etree.ElementTree as ET
 
 import pandas as pd
 import pytest
 
+from analysis import paths
+from analysis.assess import results as stored
 from analysis.assess import rules
 from analysis.ingest.registry import registry
-from analysis.report import (
-    chrome,
-    index,
-    markup,
-    overview_page,
-    pledge_numbers,
-    pledge_page,
-    prose,
-    region_page,
-    views,
-)
-from analysis.report.citations import Citations
-from analysis.report.execution import runner
-from analysis.report.page import CSV_MIME, Output, Page, join
+from analysis.report import pages, render
+from analysis.report.exports import csv, feed, package
+from analysis.report.pages import base
+from analysis.report.views import common, lead, region, sources
+from analysis.report.views import pledge as views
+from analysis.report.wording import josa, numbers, sentences, terms
 
 HOSTILE = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2"> *별표* _밑줄_ <b>굵게</b>'
-# Python reprs, English code names and unexplained method names a reader must never see
-LEAKS = re.compile(r"\bTrue\b|\bFalse\b|\bNone\b|\bnan\b|\(\('|\{\}|\bon_track_probability\b|\b[a-z]+_[a-z_]+\b|"
-                   r"\byears\b|direct\+indirect|\bCRPS\b|\bMAPE\b|ETS\(|ARIMA\(|OLS trend|Jeffreys")
+# Python reprs, English code names and template particles a reader must never see
+LEAKS = re.compile(r"\bTrue\b|\bFalse\b|\bNone\b|\bnan\b|\(\('|\{\}|\b[a-z]+_[a-z_]+\b|\byears\b|direct\+indirect|"
+                   r"ETS\(|ARIMA\(|OLS trend|Jeffreys|은\(는\)|이\(가\)|을\(를\)|\(표 ID 추정\)|\(원문 주소 미확보\)")
+PERCENT = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)%( 구간| 미만| 초과)?")
+REPORT = paths.ROOT / "src" / "analysis" / "report"
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -37,168 +38,309 @@ def korean_figures():
 
 
 def reader_text(html: str) -> str:
-    """What a reader sees: no tags, no collapsed 재현 정보, no <code>, no URLs shown as text."""
+    """What a reader sees: no tags, no collapsed 재현 정보, no code, no quotes of sources' own words."""
     html = re.sub(r'<details class="repro">.*?</details>', "", html, flags=re.S)
-    html = re.sub(r"<(script|style|code)[^>]*>.*?</\1>", "", html, flags=re.S)
-    html = re.sub(r'<span class="?url"?>.*?</span>', "", html, flags=re.S)
-    html = re.sub(r'<q class="verbatim"[^>]*>.*?</q>', "", html, flags=re.S)  # sources' own words
+    html = re.sub(r"<(script|style|code|svg)[^>]*>.*?</\1>", "", html, flags=re.S)
+    html = re.sub(r'<q class="verbatim"[^>]*>.*?</q>', "", html, flags=re.S)
+    html = re.sub(r"<a [^>]*>[^<]*(?:\.kr|\.com|\.net|\.co|/)[^<]*</a>", "", html)  # addresses shown as links
     return re.sub(r"<[^>]+>", " ", html)
 
 
-# -- markup ----------------------------------------------------------------------------------------
+# -- wording ---------------------------------------------------------------------------------------
 
-def test_table_escapes_every_cell_but_declared_markup_columns():
-    frame = pd.DataFrame({"text": [HOSTILE], "badge": [markup.badge(rules.DELAYED)]})
-    html = markup.table(frame, {"text": "글", "badge": "상태"}, caption=HOSTILE, markup=("badge",))
-    assert "<script>" not in html and "<img" not in html and "&lt;script&gt;" in html
-    assert '<span class="badge"' in html
-
-
-def test_links_are_only_http_or_relative():
-    assert "href" not in markup.link("javascript:alert(1)", "x")
-    assert 'href="https://a.kr/%EA%B4%91"' in markup.link("https://a.kr/%EA%B4%91", "x")
-    assert markup.readable_url("https://a.kr/%EA%B4%91%EC%A3%BC/") == "a.kr/광주"
+@pytest.mark.parametrize(("word", "pair", "expected"), [
+    ("지연", "은/는", "지연은"), ("달성", "이/가", "달성이"), ("미래차", "을/를", "미래차를"), ("기업", "과/와", "기업과"),
+    ("파운드리", "과/와", "파운드리와"), ("서울", "으로/로", "서울로"), ("지연", "으로/로", "지연으로"),
+    ("광주", "으로/로", "광주로"), ("13,000개", "을/를", "13,000개를"), ("776,000명", "으로/로", "776,000명으로"),
+    ("‘정상 추진’", "으로/로", "‘정상 추진’으로"), ("'미래차 특화단지(국가산단)'", "이/가", "'미래차 특화단지(국가산단)'이"),
+    ("2030", "은/는", "2030은"), ("2027", "으로/로", "2027로"), ("AI", "이/가", "AI가"), ("15%", "이/가", "15%가"),
+])
+def test_particles_fit_the_last_syllable(word, pair, expected):
+    assert josa.josa(word, pair) == expected
 
 
-def test_verbatim_quotes_are_escaped_and_marked_by_language():
-    assert 'lang="en"' in markup.quoted("Samsung will build a fab")
-    assert "lang" not in markup.quoted("광주에 AI 기업 1000개") and "&lt;" in markup.quoted("<b>")
+@pytest.mark.parametrize(("value", "text"), [(0.0, "1% 미만"), (0.004, "1% 미만"), (1.0, "99% 초과"), (0.995, "99% 초과"),
+                                             (0.1492, "15%"), (0.5, "50%"), (None, numbers.MISSING)])
+def test_probabilities_never_print_0_or_100_percent(value, text):
+    assert numbers.probability(value) == text
 
 
-def _luminance(colour: str) -> float:
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+def test_estimates_keep_only_the_digits_their_interval_supports():
+    assert numbers.estimate(9788.47, "명", 1791, 13000) == "9,800명"
+    assert numbers.span(1791, 13000, "명", 9788.47) == "1,800–13,000명"
+    assert numbers.estimate(150785.8, "명") == "151,000명"  # no interval: three significant digits
+    assert numbers.estimate(393.4, "개", 329.9, 463.0) == "393개"
+    assert numbers.interval(1791, 13000, 0.8, "개", 9788) == "80% 구간 1,800–13,000개"
+    assert numbers.count(361, "건") == "361건" and numbers.year(2030.0) == "2030년"
 
 
-@pytest.mark.parametrize("status", list(rules.COLOURS))
-def test_white_text_on_every_status_colour_meets_wcag_aa(status):
-    ratio = (1.05) / (_luminance(rules.COLOURS[status]) + 0.05)
-    assert ratio >= 4.5, f"{status} {rules.COLOURS[status]}: {ratio:.2f}:1"
+def test_dates_read_in_korean_and_sort_by_full_date():
+    assert numbers.date_label("2024-H2") == "2024년 하반기" and numbers.date_label("2022-07") == "2022년 7월"
+    labels = ["2025-09-08", "2024-H2", "2024-06-25", "2025", "2025-01-02"]
+    assert sorted(labels, key=numbers.sort_key) == ["2024-06-25", "2024-H2", "2025-01-02", "2025-09-08", "2025"]
 
 
-def test_the_stylesheet_link_and_muted_colours_meet_wcag_aa():
-    css = chrome.stylesheet()
-    for name in ("ink", "muted", "link"):
-        colour = re.search(rf"--{name}: (#[0-9a-f]{{6}})", css).group(1)
-        assert 1.05 / (_luminance(colour) + 0.05) >= 4.5, name
+# -- the lead of every pledge page ------------------------------------------------------------------
 
-
-# -- downloads and citations -----------------------------------------------------------------------
-
-def test_tables_and_figures_carry_their_data_through_joins(processed):
-    import matplotlib.pyplot as plt
-    page = Page("test-report")
-    table = page.table(pd.DataFrame({"a": [1]}), {"a": "값"}, caption="표 하나")
-    fig, _ = plt.subplots()
-    figure = page.figure(fig, alt="대체 글", caption="그림 하나", data=pd.DataFrame({"x": [1]}))
-    joined = markup.heading(2, "절") + table + "<p>글</p>" + figure
-    assert isinstance(joined, Output) and set(joined.downloads) == {"표-하나.csv", "그림-하나.csv"}
-    assert set(join(joined, "끝").downloads) == set(joined.downloads)
-    assert 'href="test-report/표-하나.csv"' in joined and 'alt="대체 글"' in joined
-    assert joined._repr_mimebundle_()[CSV_MIME]["표-하나.csv"].startswith("값")
-
-
-def test_citations_number_each_source_once_and_link_it(processed):
-    citations = Citations()
-    assert citations.cite("kosis/eaps_sido_annual_2000_2023.csv:8; fact:pledge-3e75c6") == [1, 2]
-    assert citations.cite(["data/raw/kosis/eaps_sido_annual_2000_2023.csv:9", "registry:jobs-13000"]) == [1, 3]
-    html = citations.render()
-    assert "orgId=101&amp;tblId=DT_1DA7004S" in html and "https://ir.newspim.com/news/view/20220405000377" in html
-    assert 'id="src-3"' in html and "매일일보" in html
-    assert citations.reproduction_rows()[0] == ("[1]", "data/raw/kosis/eaps_sido_annual_2000_2023.csv 행 8, 9")
-
-
-def test_an_output_without_html_fails_the_report():
-    import nbformat
-    notebook = nbformat.v4.new_notebook()
-    cell = nbformat.v4.new_code_cell("x")
-    cell.outputs = [nbformat.v4.new_output("execute_result", data={"text/plain": "True"}, execution_count=1)]
-    notebook.cells.append(cell)
-    spec = type("Spec", (), {"name": "t", "notebook": type("N", (), {"name": "t.py"})()})()
-    with pytest.raises(runner.ReportError, match="text/plain without HTML"):
-        runner.check_outputs(spec, notebook)
-
-
-# -- every page, rendered without Jupyter -----------------------------------------------------------
-
-def _pledge_html(pledge_id: str) -> tuple[str, Page]:
-    report = pledge_page.PledgePage(pledge_id)
-    parts = [pledge_page.header(report), pledge_page.quote(report), pledge_page.evidence(report),
-             pledge_page.timeline(report), pledge_numbers.numbers(report), pledge_page.robustness(report),
-             pledge_page.smart(report), pledge_page.assumptions(report), report.page.glossary(), report.page.sources()]
-    return str(join(*parts)), report.page
+def _deciding_value(status: dict, measures: list[dict], pledge) -> tuple[str, float | None]:
+    """(unit, value) of the deciding quantity as statuses.csv (or, today, its measure row) states it."""
+    if status.get("decided_by"):
+        return status.get("deciding_unit") or "", status.get("deciding_value")
+    method = status["method"]
+    if method.endswith("+parts") or method.split("+")[0] not in ("delivery", "statistic", "mou"):
+        return "", None
+    if method == "mou" or pledge.delivery == "ai_jobs":
+        key = "present_firms" if method == "mou" else "delivered"
+        return "개", next(m["value"] for m in measures if m["key"] == key)
+    return "확률", status["probability"]
 
 
 @pytest.mark.parametrize("pledge_id", list(registry()))
+def test_the_lead_states_the_deciding_number_and_nothing_else(results, pledge_id):
+    view = views.core_view(pledge_id)
+    bundle = results_bundle(pledge_id)
+    unit, value = _deciding_value(bundle["status"], bundle["measures"], view.pledge)
+    text = view.lead.sentence
+    if value is None:
+        assert view.lead.number == "" and "확률" not in text
+    elif unit == "확률":
+        assert view.lead.number == numbers.probability(value) and view.lead.number in text
+    else:
+        assert view.lead.number == numbers.estimate(value, unit, view.deciding.low, view.deciding.high)
+        assert view.lead.number in text and "%" in text.replace(view.lead.number, "")  # the interval's level
+    others = [m.group(0) for m in PERCENT.finditer(text) if m.group(2) != " 구간" and m.group(0) != view.lead.number]
+    if value is not None:
+        assert others == [], f"another probability in the lead: {others}"
+    jargon = [word for word in terms.JARGON if word in text + view.lead.robustness]
+    assert jargon == [], jargon
+    assert view.lead.status in text and view.lead.deadline.startswith(f"기한 {int(bundle['status']['deadline'])}년")
+
+
+def results_bundle(pledge_id: str) -> dict:
+    return stored.load_pledge(pledge_id)
+
+
+def test_robustness_reads_as_words_and_unrated_pledges_are_not_applicable(results):
+    for pledge_id in registry():
+        view = views.core_view(pledge_id)
+        text = view.lead.robustness
+        assert re.fullmatch(r"판정이 바뀔 수 있음: 가정 \d+개 중 \d+개에서 달라짐|안정적|해당 없음", text), text
+        if view.status["status"] in (rules.NO_DATA, rules.UNMEASURABLE):
+            assert text == "해당 없음"
+
+
+def test_a_changed_input_changes_the_lead():
+    """The lead follows the deciding quantity: a higher probability reads as on track."""
+    pledge = registry()["future-car-cluster-jobs"]
+    status = {**results_bundle(pledge.id)["status"], "status": rules.ON_TRACK, "probability": 0.62}
+    decided = lead.deciding(status, [], pledge)
+    made = lead.lead(status, decided, lead.Robustness("stable"), None, None)
+    assert made.number == "62%" and made.sentence.endswith("그래서 판정은 ‘정상 추진’입니다.")
+
+
+def test_contract_fields_replace_todays_when_present():
+    pledge = registry()["ai-firms-1000"]
+    status = {"status": rules.UNLIKELY, "deadline": 2030, "deadline_assumed": False, "method": "mou", "reason_ko": "",
+              "decided_by": "mou", "deciding_label": "2030년 말 광주에 자리 잡은 AI 기업 수", "deciding_value": 401.2,
+              "deciding_low": 331.0, "deciding_high": 470.0, "deciding_level": 0.95, "deciding_unit": "개",
+              "deciding_target": 1000, "robustness": "stable", "scenarios_entering": 6, "scenarios_differing": 0}
+    decided = lead.deciding(status, [], pledge)
+    assert (decided.value, decided.level, decided.target) == (401.2, 0.95, 1000)
+    assert lead.robustness(status, []) == lead.Robustness("stable", 6, 0)
+
+
+# -- timeline and evidence --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("pledge_id", ["jobs-13000", "ai-firms-1000", "medical-cluster"])
+def test_the_timeline_shows_every_dated_update_in_date_order(results, pledge_id):
+    view = views.core_view(pledge_id)
+    rows = views.timeline(view)
+    assert {r["date"] for r in rows} == {h["as_of"] for h in view.history}
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+    assert sum(r["changed"] for r in rows) == sum(h["changed"] for h in view.history)
+    assert all(r["event"] or r["fact_id"] == "" for r in rows)
+    dates = [numbers.sort_key(r["date"]) for r in view.evidence]
+    assert dates == sorted(dates)
+
+
+def test_jobs_13000_lists_the_samsung_report(results):
+    rows = views.timeline(views.core_view("jobs-13000"))
+    assert any("삼성전자" in r["event"] for r in rows) and len(rows) > 2
+
+
+# -- whole pages -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("pledge_id", list(registry()))
 def test_every_pledge_page_speaks_korean_and_cites_its_sources(results, pledge_id):
-    html, page = _pledge_html(pledge_id)
+    html = str(pages.pledge(pledge_id))
     text = reader_text(html)
     assert not LEAKS.search(text), LEAKS.search(text).group(0)
-    assert "자료 없음–자료 없음" not in text
-    status = views.status_rows().set_index("pledge_id").loc[pledge_id]
-    assert markup.esc(status["reason_ko"]) in html and f"기한 {int(status['deadline'])}년" in html
-    assert page.citations.sources, "a pledge page cites at least its article"
-    for term in page.terms:
-        assert f"<dt>{term}</dt>" in html
-    if status["status"] not in (rules.UNMEASURABLE,):
-        assert "상태 이력" in html
+    assert "자료 없음–자료 없음" not in text and "「" not in re.sub(r"<ol class=\"sources\">.*?</ol>", "", html, flags=re.S)
+    assert '<ol class="sources">' in html and "날짜별 경과" in html
+    for alt in re.findall(r'role="img" aria-label="([^"]*)"', html):
+        assert re.search(r"[가-힣]", alt)
+    view = views.core_view(pledge_id)
+    if views.deciding_estimate(view) is not None or view.deciding.decided_by == "mou":
+        deciding = re.search(r'<figure class="chart">\s*<div class="chart-svg" role="img" aria-label="([^"]*)"', html)
+        assert deciding and f"‘{view.lead.status}’" in deciding.group(1), "the deciding chart's alt agrees with the badge"
 
 
-def test_assumptions_appendix_lists_only_what_the_page_depends_on(results):
-    mold = pledge_page.relevant_assumptions(pledge_page.PledgePage("mold-institute").view)
-    jobs = pledge_page.relevant_assumptions(pledge_page.PledgePage("jobs-13000").view)
-    assert "power_threshold" not in mold and "undated_deadline" in mold
-    assert {"full_delivery_share", "power_threshold", "base_year"} <= set(jobs)
+def test_a_context_chart_draws_no_target(results):
+    html = str(pages.pledge("jobs-13000"))
+    assert "참고(판정에 쓰지 않음)" in html and "목표 수준 (" not in html
 
 
 def test_a_hostile_title_quote_and_claim_are_escaped_everywhere(results, monkeypatch):
     real = registry()
     pledge = real["ggm-ev-conversion"].model_copy(update={"title": HOSTILE, "quote": HOSTILE})
     monkeypatch.setattr(views, "registry", lambda: {**real, pledge.id: pledge})
-    monkeypatch.setattr(pledge_page, "views", views)
-    view = views.pledge_view("ggm-ev-conversion")
-    view.evidence = [{**row, "quote": HOSTILE, "claim_ko": HOSTILE, "why": HOSTILE} for row in view.evidence]
-    report = pledge_page.PledgePage.__new__(pledge_page.PledgePage)
-    report.view, report.page, report.pledge = view, Page("x"), pledge
-    html = str(join(pledge_page.header(report), pledge_page.quote(report), pledge_page.evidence(report)))
+    original = views.evidence_in_order
+    monkeypatch.setattr(views, "evidence_in_order", lambda rows: [
+        {**r, "quote": HOSTILE, "claim_ko": HOSTILE, "why": HOSTILE} for r in original(rows)])
+    html = str(pages.pledge("ggm-ev-conversion"))
     assert "<script>" not in html and "<img src=x" not in html and "<b>굵게" not in html
     assert html.count("&lt;script&gt;window.pwned=1&lt;/script&gt;") >= 3 and "*별표* _밑줄_" in html
 
 
-def test_overview_sections_render(results):
-    report = overview_page.OverviewPage()
-    html = str(join(overview_page.header(report), overview_page.articles(report), overview_page.status_chart(report),
-                    overview_page.events(report), overview_page.track_record(report), overview_page.scale(report),
-                    overview_page.reading(report)))
+def test_links_are_only_http_or_relative():
+    assert render.safe_href("javascript:alert(1)") == "" and render.safe_href("pledge-x.html") == "pledge-x.html"
+    assert render.readable_url("https://a.kr/%EA%B4%91%EC%A3%BC/") == "a.kr/광주"
+    assert base.cell("Samsung will build a fab", quote=True)["lang"] == "en"
+
+
+def test_overview_renders_with_badges_and_counts_together(results):
+    html = str(pages.overview())
     assert not LEAKS.search(reader_text(html)), LEAKS.search(reader_text(html)).group(0)
-    assert "과거 약속과 실제" in html and html.count('class="badge"') >= len(rules.COLOURS)
+    assert re.search(r'<span class="tally"><span class="badge"[^>]*>[^<]+</span> \d+개</span>', html)
+    assert "과거 약속과 실제" in html
 
 
-def test_the_scorecard_shows_every_pledge_with_key_number_and_deadline(results):
-    statuses = views.status_rows()
-    html = index.scorecard(statuses)
-    for row in statuses.itertuples():
-        assert f'href="pledge-{row.pledge_id}.html"' in html
-    assert html.count("년 (가정)</td>") == int(statuses["deadline_assumed"].sum())
-    assert "data-status=" in html and "<button" in html
-
-
-@pytest.mark.parametrize("region", ["광주광역시", "세종특별자치시", "서울특별시"])
-def test_region_pages_render_for_any_region(results, region):
-    report = region_page.RegionPage(region, 2000, 2025, 2030)
-    html = str(join(region_page.header(report), region_page.employment(report), region_page.employment_rate(report),
-                    region_page.ranking(report), region_page.forecast(report), region_page.firms(report),
-                    region_page.catalog_tables(report)))
+@pytest.mark.parametrize("region_name", ["광주광역시", "세종특별자치시"])
+def test_region_pages_render_and_draw_no_target_the_verdict_does_not_use(results, region_name):
+    html = str(pages.region(region_name, 2000, 2025, 2030, slug="region-x"))
     assert not LEAKS.search(reader_text(html)), LEAKS.search(reader_text(html)).group(0)
-    assert ("이 시도의 일자리 공약" in html) == (region == "광주광역시")
-    assert "선택" in html and "가운데 3분의 2" in html
+    assert ("이 시도의 일자리 공약" in html) == (region_name == "광주광역시")
+    targets = region.pledge_targets(region_name, region.employment_history(region_name, 2000, 2025),
+                                    common.chosen_assumptions(None))
+    statuses = stored.load_table("statuses").set_index("pledge_id")
+    assert all(t["drawn"] == (statuses.loc[t["pledge_id"], "method"] == "statistic") for t in targets)
 
 
-def test_every_printed_scenario_and_assumption_value_is_korean(results):
-    for pledge_id in registry():
-        for flip in views.flips(views.pledge_view(pledge_id).sensitivity):
-            assert "=" not in flip["assumption"] and not re.search(r"[a-z]_[a-z]", flip["assumption"])
-    assert views.assumption_value("excluded_reference_case", "ggm-plan-908").startswith("광주글로벌모터스")
-    assert "발표" in views.assumption_value("mou_presence_fact", "ai_mou-069f5b")
-    assert prose.value_ko("selection_horizon", None) == "판단 거리와 같게"
+def test_region_catalog_pivots_show_only_present_combinations_and_their_own_sources(processed):
+    from analysis.tables import store
+    from analysis.vocab.sources import compact
+    for shown in region.catalog_tables("광주광역시"):
+        table = shown["table"]
+        assert not table[shown["periods"]].isna().all(axis=1).any(), shown["name"]
+        data = store.load(shown["name"])
+        data = data[(data["region"] == "광주광역시") & data["period"].isin(shown["periods"])]
+        for row in table.to_dict("records"):
+            own = data[(data["item"] == row["item"]) & (data["unit"] == row["unit"])]["source"]
+            assert row["sources"] == compact(own), "a row cites its own source lines, not every row's"
+
+
+# -- sources ---------------------------------------------------------------------------------------
+
+def test_facts_of_one_article_are_one_entry_and_the_article_links_its_press_conference(processed):
+    citations = sources.Citations()
+    assert citations.cite("fact:election-76b22a.1; fact:election-76b22a.2; registry:jobs-13000") == [1, 2]
+    same_event = registry()["jobs-13000"].source_info.same_event_fact
+    assert citations.cite(f"fact:{same_event}") == [2], "the same event's report is the article's own entry"
+    entries = citations.entries()
+    assert entries[0]["title"] == ""  # no headline recorded: outlet and date, no 「」
+    assert entries[1]["url"] == "" and entries[1]["companion"]["url"].startswith("https://")
+    assert citations.reproduction_rows()[0] == ("[1]", "사실 election-76b22a.1, election-76b22a.2")
+
+
+def test_kosis_sources_say_how_the_file_was_obtained(processed):
+    citations = sources.Citations()
+    citations.cite("kosis/eaps_sido_industry_employed_annual_2015_2025.csv:65")
+    entry = citations.entries()[0]
+    from analysis.ingest import manifest
+    recorded = manifest.entry("kosis/eaps_sido_industry_employed_annual_2015_2025.csv")
+    assert entry["obtained"] == recorded.obtained and "KOSIS 내려받기 파일" in entry["obtained"]
+    assert entry["confirmed"] == (not recorded.table_id_probable)
+
+
+def test_an_archived_copy_is_shown_beside_the_source(processed):
+    fields = sources.fact_fields(pd.Series({"outlet": "뉴스1", "published_label": "2025-02-24", "title": "제목",
+                                            "source_url": "https://www.news1.kr/x", "archive_url": "https://mirror/x"}))
+    html = str(render.environment().get_template("components.html.j2").module.source({"kind": "fact", **fields}))
+    assert 'href="https://www.news1.kr/x"' in html and ">보관본</a>" in html and "「제목」" in html
+
+
+# -- downloads -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1+2", "'+1+2"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tx", "'\tx"), ("\rx", "'\rx"), ("-3.5", "-3.5"), ("+12%", "+12%"), ("-", "'-"), ("광주", "광주"), (7, 7),
+])
+def test_formula_cells_are_neutralised_but_numbers_are_not(value, expected):
+    assert csv.neutralise(value) == expected
+
+
+def test_page_downloads_open_in_korean_excel_with_metadata(results):
+    rendered = pages.pledge("jobs-13000")
+    files = rendered.downloads
+    assert all(text.startswith("\ufeff") for name, text in files.items() if name.endswith(".csv"))
+    assert len(max(files, key=len)) <= 40, "short, stable file names"
+    reader = pd.read_csv(io.StringIO(files["measures.csv"].lstrip("\ufeff")))
+    assert list(reader.columns)[:2] == ["측정", "값"] and "출처" in reader.columns
+    delivered = next(m for m in stored.load_pledge("jobs-13000")["measures"] if m["key"] == "delivered")
+    shown = sentences.measure_value(delivered, 0.8)
+    assert shown in set(reader["값"]) and re.fullmatch(r"[\d,]+명 \(80% 구간 [\d,]+–[\d,]+명\)", shown)
+    full = pd.read_csv(io.StringIO(files["measures-full.csv"].lstrip("\ufeff")))
+    assert "value" in full.columns and full["value"].max() > 150_000  # full precision for analysts
+    meta = json.loads(files["measures.csv-metadata.json"])
+    assert meta["dc:title"] and meta["dc:license"] and meta["dc:source"] and meta["dc:created"]
+    assert meta["tableSchema"]["columns"][0] == {"name": "label", "titles": "측정"}
+    assert rendered._repr_mimebundle_()[base.CSV_MIME] == files
+
+
+def test_the_audit_is_a_data_package_and_status_changes_a_feed(results, tmp_path):
+    descriptor = json.loads(package.write(tmp_path).read_text(encoding="utf-8"))
+    names = {r["name"] for r in descriptor["resources"]}
+    assert names == {"statuses", "evidence", "history", "facts", "sources"} and descriptor["licenses"]
+    for resource in descriptor["resources"]:
+        path = tmp_path / package.FOLDER / resource["path"]
+        assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+        header = pd.read_csv(path, encoding="utf-8-sig", nrows=0).columns
+        assert [f["name"] for f in resource["schema"]["fields"]] == list(header)
+    root = ET.parse(feed.write(tmp_path)).getroot()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries = root.findall("a:entry", ns)
+    history = stored.load_table("history")
+    assert len(entries) == int(history["changed"].sum())
+    assert len({e.find("a:id", ns).text for e in entries}) == len(entries)
+
+
+# -- markup lives in templates ---------------------------------------------------------------------
+
+MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*[\s>/]")
+
+
+def test_no_f_string_in_src_builds_an_html_element():
+    offenders = []
+    for module in sorted((paths.ROOT / "src").rglob("*.py")):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                text = "".join(v.value for v in node.values if isinstance(v, ast.Constant))
+                if MARKUP.search(text):
+                    offenders.append(f"{module.relative_to(paths.ROOT)}:{node.lineno}")
+    assert offenders == []
+
+
+def test_reader_facing_korean_lives_in_wording():
+    """Templates and the page code take every Korean word from report/wording (data codes aside)."""
+    hangul = re.compile(r"[가-힣]")
+    for template in (REPORT / "templates").rglob("*.j2"):
+        text = re.sub(r"\{#.*?#\}", "", template.read_text(encoding="utf-8"), flags=re.S)
+        assert not hangul.search(text), template.name
+    for module in [*(REPORT / "pages").glob("*.py"), *(REPORT / "figures").glob("*.py"), *(REPORT / "exports").glob("*.py"),
+                   REPORT / "render.py", REPORT / "chrome.py"]:
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        docstrings = {id(n.body[0].value) for n in ast.walk(tree) if isinstance(
+            n, (ast.Module, ast.FunctionDef, ast.ClassDef)) and n.body and isinstance(n.body[0], ast.Expr)}
+        strings = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+                   and id(n) not in docstrings]
+        assert not [s for s in strings if hangul.search(s)], module.name

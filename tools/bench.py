@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PY = str(ROOT / ".venv" / "bin" / "python")
 OUT = ROOT / "build" / "bench"
 STACK = ("import pandas, numpy, statsmodels.api, seaborn, matplotlib.pyplot, papermill, nbconvert, "
-         "analysis.report.pledge_page, analysis.report.region_page, analysis.report.overview_page")
+         "analysis.report.pages")
 # Gwangju's 2025 employed persons (776 천명): feeds two tables, the assessment and the pages that read them
 REVISED = "data/raw/kosis/eaps_sido_industry_employed_annual_2015_2025.csv"
 REVISED_ROW = '"광주광역시","계",'.encode()

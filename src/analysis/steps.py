@@ -166,8 +166,9 @@ def index(args) -> int:
     from . import paths
     from .graph.declaration import step_reads
     from .reads import reading
-    from .report import chrome, index
+    from .report import chrome
     from .report.execution import specs
+    from .report.pages import index
     with reading(step_reads("index")) as reads:
         path = index.write_index(specs.load_specs())
     if args.record:

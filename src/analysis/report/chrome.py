@@ -1,6 +1,7 @@
-"""Everything around a page's content: the template and stylesheet, the navigation bar (점검표 ·
-종합 · 이전/다음 공약 · 관련 공약), the table of contents, the footer (corrections and licence), the
-embedded font, and the build facts the 재현 정보 section prints."""
+"""Everything around a page's content, as data for the one page template (templates/gwangju):
+the navigation (점검표 · 종합 · 이전/다음 공약 · 관련 공약), the footer (corrections and licence),
+the stylesheet, the embedded font, the exporter that writes every page, and the build facts the
+재현 정보 section prints."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +10,6 @@ import subprocess
 import sys
 from functools import lru_cache
 from importlib import metadata
-from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
@@ -17,10 +17,11 @@ from .. import paths
 from ..ingest import yamlfile
 from ..ingest.registry import registry
 from . import fonts
-from .markup import attr, esc
+from .render import FILTERS, TEMPLATES, configure
+from .wording import texts
 
-TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = TEMPLATES / "gwangju" / "report.css"
+FONT_SLOT = "/*FONT*/"
 KEY_PACKAGES = ("pandas", "numpy", "statsmodels", "matplotlib", "seaborn", "papermill", "nbconvert")
 KST = dt.timezone(dt.timedelta(hours=9))
 INDEX, OVERVIEW, ANALYST = "index.html", "overview.html", "analyst.html"
@@ -29,6 +30,7 @@ INDEX, OVERVIEW, ANALYST = "index.html", "overview.html", "analyst.html"
 class Site(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     title: str
+    audit_date: str
     corrections: str
     licence: str
 
@@ -48,21 +50,15 @@ def stylesheet() -> str:
     return STYLESHEET.read_text(encoding="utf-8")
 
 
-def css(title: str) -> str:
-    """The stylesheet, with the report's title in the printed page header."""
-    printed = title.replace("\\", "").replace('"', "'").replace("<", "").replace(">", "")
-    return stylesheet() + f'@page {{ @top-center {{ content: "{printed}"; font-size: 9pt; color: #4d5561; }} }}'
-
-
 def git_revision() -> str:
     try:
         revision = subprocess.run(["git", "rev-parse", "--short=10", "HEAD"], cwd=paths.ROOT, capture_output=True,
                                   text=True, check=True).stdout.strip()
         dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=paths.ROOT,
                                capture_output=True, text=True, check=True).stdout.strip()
-        return revision + (" (커밋하지 않은 변경 포함)" if dirty else "")
+        return revision + (texts.BUILD["dirty"] if dirty else "")
     except (OSError, subprocess.CalledProcessError):
-        return "알 수 없음 (git 저장소가 아님)"
+        return texts.BUILD["no_git"]
 
 
 def versions() -> str:
@@ -82,80 +78,67 @@ def now() -> dt.datetime:
 
 
 # -- navigation ------------------------------------------------------------------------------------
-def _item(href: str, text: str, here: bool = False) -> str:
-    klass = ' class="here" aria-current="page"' if here else ""
-    return f'<li><a href="{attr(href)}"{klass}>{esc(text)}</a></li>'
-
-
-def pledge_links(pledge_id: str) -> list[tuple[str, str]]:
-    """(label, href) of the previous and next pledge in registry order and of related pledges."""
+def pledge_links(pledge_id: str) -> list[dict]:
+    """The previous and next pledge in registry order and the related pledges, as nav items."""
     pledges = registry()
     order = list(pledges)
     k = order.index(pledge_id)
     pledge = pledges[pledge_id]
     links = []
     if k > 0:
-        links.append((f"← 이전: {pledges[order[k - 1]].title}", f"pledge-{order[k - 1]}.html"))
+        links.append({"text": texts.NAV["previous"].format(title=pledges[order[k - 1]].title),
+                      "href": f"pledge-{order[k - 1]}.html"})
     if k + 1 < len(order):
-        links.append((f"다음: {pledges[order[k + 1]].title} →", f"pledge-{order[k + 1]}.html"))
+        links.append({"text": texts.NAV["next"].format(title=pledges[order[k + 1]].title),
+                      "href": f"pledge-{order[k + 1]}.html"})
     related = [*pledge.parts, *([pledge.part_of] if pledge.part_of else []), *pledge.same_programme_as]
     for other in dict.fromkeys(related):
-        links.append((f"관련: {pledges[other].title}", f"pledge-{other}.html"))
+        links.append({"text": texts.NAV["related"].format(title=pledges[other].title), "href": f"pledge-{other}.html"})
     return links
 
 
-def nav(kind: str, pledge_id: str | None = None) -> str:
-    items = [_item(INDEX, "점검표", kind == "index"), _item(OVERVIEW, "종합", kind == "overview")]
+def nav(kind: str, pledge_id: str | None = None) -> list[dict]:
+    items = [{"text": texts.UI["index"], "href": INDEX, "here": kind == "index"},
+             {"text": texts.UI["overview"], "href": OVERVIEW, "here": kind == "overview"}]
     if kind == "pledge" and pledge_id:
-        items += [_item(href, text) for text, href in pledge_links(pledge_id)]
-    return f'<nav class="site" aria-label="보고서 이동"><ul>{"".join(items)}</ul></nav>'
+        items += pledge_links(pledge_id)
+    return items
 
 
-def footer() -> str:
-    info = site()
-    return (f'<footer class="site"><p>{esc(info.title)} · <a href="{INDEX}">점검표로 돌아가기</a> · '
-            f'<a href="{ANALYST}">분석가용 자료(실행된 노트북)</a></p>'
-            f"<p>{esc(info.corrections)}</p><p>{esc(info.licence)}</p></footer>")
-
-
-def table_of_contents(body: str) -> str:
-    headings = re.findall(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', body, flags=re.DOTALL)
-    if len(headings) < 3:
-        return ""
-    items = "".join(f'<li><a href="#{anchor}">{re.sub("<[^>]+>", "", text).replace("¶", "").strip()}</a></li>'
-                    for anchor, text in headings)
-    return f'<nav class="toc" aria-label="목차"><strong>목차</strong><ol>{items}</ol></nav>'
-
-
-def with_toc(page: str) -> str:
-    """The table of contents before the first section heading."""
-    toc = table_of_contents(page)
-    at = page.find("<h2 ")
-    return page if not toc or at < 0 else page[:at] + toc + page[at:]
+def resources(title: str, kind: str, pledge_id: str | None = None, description: str = "",
+              feeds: list[dict] | None = None) -> dict:
+    """What the page template needs besides the content."""
+    return {"chrome": {"title": title, "css": stylesheet(), "nav": nav(kind, pledge_id), "site": site(),
+                       "description": description, "feeds": feeds or []}}
 
 
 def with_font(page: str, font=None) -> str:
-    """Insert the embedded font (a subset of `font`, loaded if not given) before </head>."""
-    return page.replace("</head>", fonts.font_face_css(re.sub(r"<[^>]+>", "", page), font) + "</head>", 1)
-
-
-def resources(title: str, kind: str, pledge_id: str | None = None) -> dict:
-    return {"chrome": {"title": title, "css": css(title), "nav": nav(kind, pledge_id), "footer": footer()}}
-
-
-def standalone(title: str, kind: str, body: str, font=None) -> str:
-    """A page written by Python rather than a notebook (the index, the analysts' page)."""
-    chrome = resources(title, kind)["chrome"]
-    page = (f'<!DOCTYPE html>\n<html lang="ko">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{esc(title)}</title>\n'
-            f"<style>{chrome['css']}</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#content\">본문 바로가기</a>\n"
-            f"{chrome['nav']}\n<main id=\"content\">\n{body}\n</main>\n{chrome['footer']}\n</body>\n</html>\n")
-    return with_font(page, font)
+    """The embedded font (a subset of `font` to the page's characters, loaded if not given) in its slot."""
+    return page.replace(FONT_SLOT, fonts.font_face_css(re.sub(r"<[^>]+>", "", page), font), 1)
 
 
 def exporter():
-    """The HTML exporter with the project's template and no code cells."""
+    """nbconvert's HTML exporter with the project's page template, autoescape on, no code cells."""
     from nbconvert import HTMLExporter
-    return HTMLExporter(template_name="gwangju", extra_template_basedirs=[str(TEMPLATES)],
+
+    class PageExporter(HTMLExporter):
+        def _create_environment(self):
+            environment = configure(super()._create_environment())
+            environment.autoescape = True
+            return environment
+
+    return PageExporter(template_name="gwangju", extra_template_basedirs=[str(TEMPLATES)], filters=FILTERS,
                         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
 
+
+def standalone(title: str, kind: str, body: str, font=None, description: str = "",
+               feeds: list[dict] | None = None) -> str:
+    """A page written by Python rather than a notebook (the scorecard, the analysts' page), exported
+    through the same template as every report."""
+    import nbformat
+    notebook = nbformat.v4.new_notebook()
+    code = nbformat.v4.new_code_cell("")
+    code.outputs = [nbformat.v4.new_output("display_data", data={"text/html": str(body)})]
+    notebook.cells.append(code)
+    page, _ = exporter().from_notebook_node(notebook, resources=resources(title, kind, None, description, feeds))
+    return with_font(page, font)

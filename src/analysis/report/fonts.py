@@ -33,7 +33,7 @@ def load_font():
 
 
 def font_face_css(text: str, font=None) -> str:
-    """An @font-face rule embedding NanumGothic subset to the characters of `text` (WOFF, base64).
+    """The @font-face rule (CSS) embedding NanumGothic subset to the characters of `text` (WOFF, base64).
 
     The page then shows Hangul on a machine with no Korean font, without fetching anything.
     Only the regular weight is embedded (browsers synthesise bold) and hinting is dropped:
@@ -56,5 +56,4 @@ def font_face_css(text: str, font=None) -> str:
     buffer = io.BytesIO()
     font.save(buffer)
     encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return ("<style type='text/css'>@font-face { font-family: 'NanumGothic'; "
-            f"src: url(data:font/woff;base64,{encoded}) format('woff'); }}</style>")
+    return f"@font-face {{ font-family: 'NanumGothic'; src: url(data:font/woff;base64,{encoded}) format('woff'); }}"

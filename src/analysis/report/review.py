@@ -7,7 +7,7 @@ from .. import paths
 from ..assess import rules
 from ..ingest.registry import registry
 from ..tables import store
-from .prose import MEANINGS_NOTE
+from .wording.texts import MEANINGS_NOTE
 
 PATH = paths.ROOT / "docs" / "evidence-review.md"
 HEADER = f"""# 근거 검토표 (evidence review)
@@ -16,7 +16,7 @@ HEADER = f"""# 근거 검토표 (evidence review)
 (`python -m analysis review`), 손으로 고치지 않습니다. 검토할 것: **인용문 자체가 '의미' 칸이 말하는 것을 그
 공약에 대해 말하는가.** 아니면 의미를 고치거나, 그것을 말하는 인용을 고르거나, 연결을 지웁니다.
 
-{MEANINGS_NOTE} `완공 예정`은 그 해에 완공을 예정한 보도(기한보다 늦으면 지연).
+{MEANINGS_NOTE}
 """
 
 

@@ -56,7 +56,7 @@ def preload() -> tuple:
     from IPython.core.interactiveshell import InteractiveShell  # noqa: F401
 
     from ...assess import results, verdict  # noqa: F401
-    from .. import figures, pledge_numbers, pledge_page, region_view, views  # noqa: F401
+    from .. import figures, pages  # noqa: F401
     from . import engine  # noqa: F401
     from .runner import export_tools
     tools = export_tools()

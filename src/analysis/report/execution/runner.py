@@ -19,7 +19,7 @@ from ... import paths
 from ...assess.results import load_pledge
 from ...files import atomic_write
 from .. import chrome, fonts
-from ..page import CSV_MIME
+from ..pages.base import CSV_MIME
 from .notebooks import read_notebook
 from .specs import ReportError, ReportSpec, validate
 
@@ -102,7 +102,7 @@ def page_html(spec: ReportSpec, executed, tools: tuple) -> str:
     pledge_id = spec.parameters.get("pledge_id") if spec.kind == "pledge" else None
     body, _ = exporter.from_notebook_node(_reader_copy(executed),
                                           resources=chrome.resources(spec.title, spec.kind, pledge_id))
-    return chrome.with_font(chrome.with_toc(body), font)
+    return chrome.with_font(body, font)
 
 
 def publish(spec: ReportSpec, executed, tools: tuple, started: float) -> Path:

@@ -1,23 +1,28 @@
 """What a region report shows for any 시도: employment history, employment rate, its rank among
 the 17 시도, calibrated forecasts (stored by `make results`), firms, catalog tables, and for a
-시도 that has job pledges their targets from the registry and the stored verdicts."""
+시도 that has job pledges their stored verdicts. A pledge's target is drawn only where official
+statistics decided its verdict, and then against the same baseline the verdict used."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..assess import results
-from ..assess.assumptions import Assumptions
-from ..assess.outside_view import yearly_changes
-from ..ingest.registry import registry
-from ..tables import queries, store
-from ..tables.catalog import catalog
-from ..vocab import regions
-from ..vocab.units import persons, thousands
-from .views import chosen_assumptions
+from ...assess import results
+from ...assess.assumptions import Assumptions
+from ...assess.outside_view import yearly_changes
+from ...ingest.registry import registry
+from ...tables import queries, store
+from ...tables.catalog import catalog
+from ...vocab import regions
+from ...vocab.sources import compact
+from ...vocab.units import persons, thousands
+from .common import chosen_assumptions
 
 RATE = "고용률"
+# Columns of a long table that are not labels of its rows (a `basis` column, e.g. 광주 after the
+# merger: published or the sum of its 자치구, stays a label; its `note` is printed under the table)
+NOT_LABELS = ("region", "region_label", "unit", "period", "value", "marker", "flag", "source", "note")
 EMPLOYED_SPEC = {"table": "employment_sido_annual", "item": "취업자"}
 
 
@@ -101,29 +106,30 @@ def region_forecasts(region: str, until: int, chosen: Assumptions, recompute: bo
         calibration = results.load_table("calibration")
         return (stored.drop(columns="region").reset_index(drop=True),
                 calibration[calibration["panel"] == EMPLOYED_SPEC["table"]].reset_index(drop=True))
-    from ..assess import statistic
-    from ..assess.context import Context
+    from ...assess import statistic
+    from ...assess.context import Context
     ctx = Context()
     spec = {**EMPLOYED_SPEC, "region": region}
     return statistic.series_band(ctx, spec, chosen, until), statistic.calibration(ctx, spec, chosen)
 
 
 def pledge_targets(region: str, history: pd.DataFrame, chosen: Assumptions) -> list[dict]:
-    """Each job pledge measured by this region's employed persons: base-year level, the level
-    with the pledge on top at its deadline (stated or assumed), for drawing."""
+    """Each job pledge measured by this region's employed persons, with its stored verdict; `drawn`
+    (and `level`, the verdict's baseline plus the pledge) only where the statistic decided it."""
     statuses = results.load_table("statuses").set_index("pledge_id")
-    base = history.loc[history["year"] == chosen.base_year, "value"]
     targets = []
     for pledge in registry().values():
         spec = next((s for s in pledge.measured_series if s["table"] == EMPLOYED_SPEC["table"]), None)
-        if spec is None or spec["region"] != region or pledge.metric != "jobs" or not pledge.quantitative or base.empty:
+        if spec is None or spec["region"] != region or pledge.metric != "jobs" or not pledge.quantitative:
             continue
         row = statuses.loc[pledge.id]
-        deadline, assumed = int(row["deadline"]), bool(row["deadline_assumed"])
+        decided_by = row["decided_by"] if "decided_by" in row else row["method"]
+        baseline = next((m["value"] for m in results.load_pledge(pledge.id)["measures"] if m["key"] == "baseline"), None)
+        drawn = decided_by == "statistic" and baseline is not None
         targets.append({"pledge_id": pledge.id, "title": pledge.title, "jobs": pledge.target_value,
-                        "base_year": chosen.base_year, "base": float(base.iloc[0]), "deadline": deadline,
-                        "level": float(base.iloc[0]) + thousands(pledge.target_value), "status": row["status"],
-                        "label": f"{pledge.target_value:,.0f}개 ({deadline}년{' 가정' if assumed else ''})"})
+                        "deadline": int(row["deadline"]), "assumed": bool(row["deadline_assumed"]),
+                        "status": row["status"], "drawn": drawn,
+                        "level": baseline + thousands(pledge.target_value) if drawn else None})
     return targets
 
 
@@ -151,7 +157,8 @@ def establishments(region: str) -> pd.DataFrame:
 
 
 def catalog_tables(region: str, periods: int = 8) -> list[dict]:
-    """Every catalog table marked `show_in_region_report`, for this 시도: its latest periods by item."""
+    """Every catalog table marked `show_in_region_report`, for this 시도: its latest periods by item,
+    only the label combinations the data has, each row with its own source lines."""
     shown = []
     for declared in catalog().values():
         if not declared.spec.show_in_region_report:
@@ -159,12 +166,14 @@ def catalog_tables(region: str, periods: int = 8) -> list[dict]:
         frame = store.load(declared.name)
         if "region" in frame:
             frame = frame[frame["region"] == region]
-        labels = [c for c in frame.columns if c not in ("region", "unit", "period", "value", "marker", "flag", "source",
-                                                        "region_label") and not c.endswith(("_level", "_parent"))]
+        labels = [c for c in frame.columns if c not in NOT_LABELS and not c.endswith(("_level", "_parent"))]
         latest = sorted(frame["period"].unique())[-periods:]
         recent = frame[frame["period"].isin(latest)]
-        wide = recent.pivot_table(index=labels + ["unit"], columns="period", values="value", aggfunc="first",
-                                  dropna=False)
+        keys = labels + ["unit"]
+        wide = recent.pivot_table(index=keys, columns="period", values="value", aggfunc="first", observed=True)
+        sources = recent.groupby(keys, observed=True)["source"].agg(lambda s: compact(s.dropna()))
+        table = wide.join(sources.rename("sources")).reset_index()
+        notes = list(dict.fromkeys(n for n in recent.get("note", pd.Series(dtype=str)).dropna() if n))
         shown.append({"name": declared.name, "description": " ".join(declared.description.split()),
-                      "table": wide.reset_index(), "sources": list(recent["source"])})
+                      "table": table, "periods": [str(p) for p in wide.columns], "notes": notes})
     return shown

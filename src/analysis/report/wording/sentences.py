@@ -1,0 +1,117 @@
+"""Sentences built from data: the lead box, deadlines, robustness, and the conclusions charts
+state in their alt text. Each takes plain values and returns plain Korean (templates escape it)."""
+from __future__ import annotations
+
+from ...assess import rules
+from .josa import josa
+from .numbers import count, decimal, estimate, interval, probability, share
+from .terms import METRIC
+
+
+def deciding_label(decided_by: str, deadline: int, pledge) -> str:
+    """The deciding quantity as a reader would name it (CONTRACT.md deciding_label)."""
+    target = count(pledge.target_value, "개") if pledge.target_value else ""
+    return {
+        "delivery": f"{deadline}년까지 약속한 {METRIC[pledge.metric]} {josa(target, '을/를')} 모두 채울 확률",
+        "statistic": f"{deadline}년 광주 취업자 수가 약속한 {target}만큼 늘어난 수준에 이를 확률",
+        "mou": f"{deadline}년 말 광주에 자리 잡은 AI 기업 수",
+        "ai_jobs": f"{deadline}년 광주 AI 기업의 일자리 수",
+    }.get(decided_by, "")
+
+
+def deciding_number(decided) -> str:
+    """The deciding value as the lead prints it: one value, rounded as its interval allows."""
+    if not decided.has_number:
+        return ""
+    if decided.is_probability:
+        return probability(decided.value)
+    return estimate(decided.value, decided.unit, decided.low, decided.high)
+
+
+def as_status(status: str) -> str:
+    """‘지연’으로, ‘정상 추진’으로: a status in quotes with its particle."""
+    return josa(f"‘{status}’", "으로/로")
+
+
+def _compared(decided, status: str) -> str:
+    target = count(decided.target, decided.unit)
+    if decided.high is not None and decided.high < decided.target:
+        where = f"약속한 {target}에 못 미쳐"
+    elif decided.low is not None and decided.low > decided.target:
+        where = f"약속한 {josa(target, '을/를')} 넘어"
+    else:
+        where = f"약속한 {josa(target, '이/가')} 이 범위 안에 있어"
+    return f"{where} {as_status(status)} 봅니다."
+
+
+def lead(status: str, decided, number: str, event: dict | None, worst_part: dict | None) -> str:
+    """The lead sentence: the verdict and the one number (or event) that decided it."""
+    if decided.has_number and decided.is_probability:
+        bounds = interval(decided.low, decided.high, decided.level) if decided.low is not None else ""
+        return (f"{josa(decided.label, '은/는')} {number}{f'({bounds})' if bounds else ''}입니다. "
+                + f"그래서 판정은 ‘{status}’입니다.")
+    if decided.has_number:
+        bounds = interval(decided.low, decided.high, decided.level or 0, decided.unit, decided.value) \
+            if decided.level else ""
+        return (f"{josa(decided.label, '은/는')} {josa(number, '으로/로')} 전망됩니다{f'({bounds})' if bounds else ''}. "
+                + _compared(decided, status))
+    if worst_part is not None:
+        quoted = f"‘{worst_part['name']}’"
+        return (f"{worst_part['count']}개 부분 가운데 가장 나쁜 {josa(quoted, '이/가')} ‘{worst_part['status']}’이어서, "
+                f"전체도 그보다 나을 수 없어 ‘{status}’입니다.")
+    if event is not None:
+        return f"판정은 ‘{status}’입니다. 이를 정한 보도: {event['date']} {event['outlet']}, {event['claim']}."
+    if status == rules.UNMEASURABLE:
+        return "공약에 수치도 관찰할 결과도 없어 상태를 매기지 않습니다(‘측정 불가’)."
+    return "판정에 쓸 날짜 있는 보도나 통계를 아직 찾지 못해 ‘자료 미확보’입니다."
+
+
+def deadline(year: int, assumed: bool) -> str:
+    return f"기한 {year}년" + (" (공약에 기한이 없어 가정한 해)" if assumed else "")
+
+
+def deadline_short(year: int, assumed: bool) -> str:
+    return f"{year}년" + (" (가정)" if assumed else "")
+
+
+def robustness(kind: str, entering: int, differing: int) -> str:
+    """How firmly a status holds, without 견고/취약 (read as 'weak 88%')."""
+    if kind == "fragile":
+        return f"판정이 바뀔 수 있음: 가정 {entering}개 중 {differing}개에서 달라짐"
+    return {"stable": "안정적"}.get(kind, "해당 없음")
+
+
+def chart_estimate(decided, what: str) -> str:
+    """What a chart of the deciding estimate shows (its alt text starts with this, then the lead)."""
+    bounds = interval(decided.low, decided.high, decided.level or 0, decided.unit, decided.value) \
+        if decided.level else ""
+    value = estimate(decided.value, decided.unit, decided.low, decided.high)
+    return f"{what}: {value}{f'({bounds})' if bounds else ''}, 약속 {count(decided.target, decided.unit)}(세로 점선)."
+
+
+MEASURE_UNITS = {"명": "명", "개": "개", "건": "건", "천명": "명", "건/월": "건/월", "명/조원": "명/조원"}
+
+
+def measure_value(row: dict, level_share: float | None) -> str:
+    """A measure row's value with its unit and interval (with its level), one rounding for the page."""
+    unit, value, low, high = row["unit"], row["value"], row["lower"], row["upper"]
+    if unit == "천명":
+        value, low, high = (None if v is None else v * 1000 for v in (value, low, high))
+    if unit == "probability":
+        return probability(value)
+    if unit == "ratio":
+        text = share(value, 1 if value is not None and abs(value) < 0.1 else 0)
+        bounds = f"{share(low, 1)}–{share(high, 1)}" if low is not None and level_share else ""
+        return f"{text} ({level_share * 100:.0f}% 구간 {bounds})" if bounds else text
+    if unit == "years":
+        return decimal(value, 1, "년치")
+    if unit in ("건/월", "명/조원", ""):
+        return decimal(value, 1 if unit == "건/월" or not unit else 0, unit)
+    suffix = MEASURE_UNITS.get(unit, unit)
+    text = count(value, suffix) if unit == "건" else estimate(value, suffix, low, high)
+    bounds = interval(low, high, level_share, suffix, value) if level_share and low is not None else ""
+    return f"{text} ({bounds})" if bounds else text
+
+
+def count_pledges(n: int) -> str:
+    return f"{n}개"
