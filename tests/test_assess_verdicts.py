@@ -86,7 +86,7 @@ def test_unmeasurable_and_no_data_say_why(verdicts, ctx):
             assert not ctx.pledges[pledge_id].measurable and "수치도" in verdict.reason
         if verdict.status == rules.NO_DATA and verdict.method == "none":
             searches, day = ctx.searches(pledge_id)
-            assert searches >= 1 and f"검색어 {searches}개" in verdict.reason and day in verdict.reason
+            assert searches >= 1 and day in verdict.reason and "검색어" not in verdict.reason
 
 
 def test_no_reason_is_the_rule_itself(verdicts):
@@ -116,33 +116,39 @@ def test_a_degenerate_ets_fit_is_never_selected(processed, monkeypatch):
 
 
 def test_history_ends_at_todays_status(ctx, verdicts):
-    frame = history(ctx, ctx.defaults)
+    frame = history(ctx, ctx.defaults, verdicts)
     last = frame.groupby("pledge_id").tail(1).set_index("pledge_id")["status"]
     for pledge_id, status in last.items():
         assert status == verdicts[pledge_id].status, pledge_id
-    assert frame.groupby("pledge_id")["as_of"].apply(lambda days: days.is_monotonic_increasing).all()
+    assert frame.groupby("pledge_id")["date"].apply(lambda days: days.is_monotonic_increasing).all()
 
 
 def test_stored_interface_columns(results):
     statuses = load_table("statuses")
-    assert {"pledge_id", "status", "deadline", "deadline_assumed", "robustness", "robustness_label", "power",
-            "reason_ko", "as_of", "checked", "flips"} <= set(statuses.columns)
+    assert {"pledge_id", "status", "deadline", "deadline_assumed", "robustness", "power", "reason_ko", "as_of",
+            "checked", "flips", "decided_by", "deciding_label", "deciding_value", "deciding_low", "deciding_high",
+            "deciding_level", "deciding_unit", "deciding_target", "scenarios_entering", "scenarios_differing",
+            "context_only"} <= set(statuses.columns)
     sensitivity = load_table("sensitivity")
     assert {"pledge_id", "scenario", "status"} <= set(sensitivity.columns)
     assert (sensitivity.groupby("pledge_id")["scenario"].first() == "기본값").all()
     calibration = load_table("calibration")
     assert {"panel", "model", "horizon", "mean_error", "mae", "rmse", "sd", "coverage_80_model"} <= set(calibration.columns)
-    assert statuses["robustness"].between(0, 1).all()
+    assert set(statuses["robustness"]) <= {"stable", "fragile", "not_applicable"}
 
 
-def test_robustness_counts_the_scenarios_that_keep_the_status(results):
+def test_robustness_counts_only_the_scenarios_that_enter_the_verdict(results):
     statuses = load_table("statuses").set_index("pledge_id")
     grid = load_table("sensitivity")
     for pledge_id, group in grid.groupby("pledge_id"):
-        same = (group["status"] == statuses.loc[pledge_id, "status"]).mean()
-        assert statuses.loc[pledge_id, "robustness"] == pytest.approx(same)
-        flips = statuses.loc[pledge_id, "flips"]
-        assert (isinstance(flips, float) and math.isnan(flips)) == (same == 1.0)
+        row = statuses.loc[pledge_id]
+        entering = group[group["scenario"] != "기본값"]
+        assert row["scenarios_entering"] == len(entering)
+        assert row["scenarios_differing"] == (entering["status"] != row["status"]).sum()
+        flips = row["flips"]
+        assert (isinstance(flips, float) and math.isnan(flips)) == (row["scenarios_differing"] == 0)
+        if row["status"] in (rules.UNMEASURABLE, rules.NO_DATA) or row["scenarios_entering"] == 0:
+            assert row["robustness"] == "not_applicable", pledge_id
 
 
 @pytest.mark.slow

@@ -38,6 +38,7 @@ class Assumptions(BaseModel):
     trend_years: int
     recent_years: int
     excluded_reference_case: str
+    recoded_evidence: tuple[tuple[str, str, str], ...]
 
     def with_overrides(self, **overrides: Any) -> Assumptions:
         """A copy with other values, validated (an unknown name or a wrong type is an error)."""

@@ -46,9 +46,12 @@ class Context:
     def facts_frame(self) -> pd.DataFrame:
         return self.facts.reset_index(drop=True)
 
-    def searches(self, pledge_id: str) -> tuple[int, str]:
-        """(distinct queries logged for a pledge, date of the last search)."""
+    def searches(self, pledge_id: str, as_of: pd.Timestamp | None = None) -> tuple[int, str]:
+        """(distinct queries logged for a pledge by `as_of`, date of the last of them): a verdict of a
+        past day never cites a search made later."""
         rows = self.search_log[self.search_log["pledge_id"].str.split(r"[;, ]+").map(lambda ids: pledge_id in ids)]
+        if as_of is not None:
+            rows = rows[rows["date"] <= f"{as_of:%Y-%m-%d}"]
         return rows["query"].nunique(), (rows["date"].max() if len(rows) else "")
 
     def last_search(self) -> str:

@@ -31,17 +31,19 @@ class EvidenceStatus:
     links: list[Link]
 
 
-def links(ctx, pledge, items, as_of: pd.Timestamp | None = None) -> list[Link]:
-    """The links of `items` (registry evidence) known by `as_of`, oldest first."""
+def links(ctx, pledge, items, a=None, as_of: pd.Timestamp | None = None) -> list[Link]:
+    """The links of `items` (registry evidence) known by `as_of`, oldest first; with assumptions `a`,
+    each fact is read as they code it (a scenario may recode a deciding fact)."""
     out = []
     for item in items:
+        means = item.means if a is None else a.meaning(item.fact, item.means)
         if item.fact:
             fact = ctx.fact(item.fact)
-            link = Link(item.means, item.why, item.fact, fact["published_date"], item.due, fact["claim_ko"],
+            link = Link(means, item.why, item.fact, fact["published_date"], item.due, fact["claim_ko"],
                         fact["outlet"], fact["published_label"])
         else:
             source = pledge.source_info
-            link = Link(item.means, item.why, None, pd.Timestamp(source.date), item.due,
+            link = Link(means, item.why, None, pd.Timestamp(source.date), item.due,
                         "공약 기사 자체가 이행을 보도", source.outlet, source.date)
         if as_of is None or link.published <= as_of:
             out.append(link)
@@ -61,8 +63,8 @@ def status_of(found: list[Link], deadline: int) -> EvidenceStatus:
     return EvidenceStatus(status, deciding, late, found)
 
 
-def of_pledge(ctx, pledge, deadline: int, as_of=None) -> tuple[EvidenceStatus, list[tuple[str, EvidenceStatus]]]:
+def of_pledge(ctx, pledge, deadline: int, a, as_of=None) -> tuple[EvidenceStatus, list[tuple[str, EvidenceStatus]]]:
     """The pledge's own evidence status and, for a composite one, each component's."""
-    own = status_of(links(ctx, pledge, pledge.evidence, as_of), deadline)
-    parts = [(c.name, status_of(links(ctx, pledge, c.evidence, as_of), deadline)) for c in pledge.components]
+    own = status_of(links(ctx, pledge, pledge.evidence, a, as_of), deadline)
+    parts = [(c.name, status_of(links(ctx, pledge, c.evidence, a, as_of), deadline)) for c in pledge.components]
     return own, parts

@@ -14,7 +14,9 @@ from . import counterfactual, delivery, nowcast, outside_view, statistic
 from .context import Context, statistical_spec
 from .forecast import MODEL_NAMES_KO
 from .investment import jobs_per_trillion
-from .verdict import Verdict, delivery_outcome, mou_outcome
+from .quantitative import ai_jobs_prediction, delivery_prediction, mou_projection
+from .trace import traced
+from .verdict import Verdict
 
 # The assumptions each measure row reads: a report's appendix lists only those of its own rows.
 ASSUMPTIONS_BY_MEASURE = {
@@ -107,17 +109,19 @@ def _detectability_rows(measure, a, sources: str, out: Rows) -> None:
 
 
 def delivery_rows(ctx: Context, pledge, verdict: Verdict, out: Rows) -> None:
-    outcome = delivery_outcome(ctx, pledge, ctx.defaults, verdict.deadline)
-    if outcome is None:
-        return
-    result, cases = outcome["result"], outcome["cases"]
+    a = traced(ctx.defaults)
     if pledge.delivery == "ai_jobs":
+        result, _ = ai_jobs_prediction(ctx, pledge, a, verdict.deadline, None)
         rates = [f"fact:{r.jobs}; fact:{r.firms}" for r in delivery.declared().ai_jobs_per_firm]
         out.add("delivered", f"{verdict.deadline}년 AI 기업 일자리 전망", result["mean"], "명", lower=result["lower_95"],
                 upper=result["upper_95"], method=f"입주 기업 전망 × 기업당 일자리 {result['rate_low']:.1f}–"
                                                   f"{result['rate_high']:.1f}명(보도된 비율 사이 균등)",
                 sources="; ".join(rates), note="협약 기업 밖의 AI 일자리는 세지 않음(세는 통계가 없음).")
         return
+    outcome = delivery_prediction(ctx, pledge, a, verdict.deadline, None)
+    if outcome is None:
+        return
+    result, cases = outcome["result"], outcome["cases"]
     out.add("delivered", "과거 사례로 본 전달 예상", result["mean"], "명", lower=result["lower_80"], upper=result["upper_80"],
             method=f"베타-이항 모형(사례 {len(cases)}건, 평균 전달 비율 {result['mean_share']:.0%}); 80% 구간",
             sources=_facts(*[f for c in cases for f in c.sources]),
@@ -129,7 +133,7 @@ def delivery_rows(ctx: Context, pledge, verdict: Verdict, out: Rows) -> None:
 
 def mou_rows(ctx: Context, pledge, verdict: Verdict, out: Rows) -> None:
     a = ctx.defaults
-    p = mou_outcome(ctx, pledge, a, verdict.deadline, None)
+    p = mou_projection(ctx, pledge, traced(a), verdict.deadline, None)
     fit, result, last = p["fit"], p["result"], p["last"]
     mou_sources = _facts(*p["series"]["fact_id"])
     presence_sources = f"fact:{a.mou_presence_fact}.1; fact:{a.mou_presence_fact}.2"

@@ -31,7 +31,9 @@ def facts(evidence, status: str, deadline: int, assumed: bool, searches: int, se
 
 
 def no_data(searches: int, search_date: str) -> str:
-    return f"{search_date}까지 검색어 {searches}개로 찾은 결정적 보도 없음 → {rules.NO_DATA}"
+    if not searches:
+        return f"이날까지 판단할 보도 없음 → {rules.NO_DATA}"
+    return f"{search_date}까지 찾은 판단할 보도 없음 → {rules.NO_DATA}"
 
 
 def unmeasurable(latest_context) -> str:
@@ -85,3 +87,23 @@ def capped_by_evidence(link) -> str:
 
 def capped_by_parts(title: str, status: str) -> str:
     return f"; 부분 공약 '{title}'이(가) {status}이므로 전체도 그보다 나을 수 없음"
+
+
+# -- the deciding quantity, as a reader names it (CONTRACT.md deciding_label) ----------------------
+NOUNS = {"jobs": "일자리", "firms": "기업"}
+
+
+def delivery_label(pledge, deadline: int) -> str:
+    return f"{deadline}년까지 약속한 {NOUNS.get(pledge.metric, '목표')} {pledge.target_value:,.0f}개를 모두 채울 확률"
+
+
+def statistic_label(measure, deadline: int) -> str:
+    return f"{deadline}년 {measure.label}가 목표 수준에 이를 확률"
+
+
+def mou_label(deadline: int) -> str:
+    return f"{deadline}년 말 광주에 자리 잡은 AI 기업 수"
+
+
+def ai_jobs_label(deadline: int) -> str:
+    return f"{deadline}년까지 광주에 자리 잡은 AI 기업의 일자리 수"

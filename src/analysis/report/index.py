@@ -64,11 +64,11 @@ def _key_text(pledge_id: str) -> tuple[str, float]:
 def _cells(row: pd.Series) -> list[tuple[str, str]]:
     """(sort key, cell HTML) of one scorecard row."""
     key, value = _key_text(row["pledge_id"])
-    robust = f"{row['robustness_label']} {row['robustness']:.0%}"
+    robust = prose.ROBUSTNESS_KO[row["robustness"]]
     return [(row["title"], str(link(f"pledge-{row['pledge_id']}.html", row["title"]))),
             (row["role_ko"], esc(row["role_ko"])),
             (str(list(rules.COLOURS).index(row["status"])), badge(row["status"])),
-            (f"{row['robustness']:.3f}", esc(robust)), (row["reason_ko"], esc(row["reason_ko"])),
+            (f"{row['scenarios_differing']}", esc(robust)), (row["reason_ko"], esc(row["reason_ko"])),
             ("" if value != value else f"{value}", esc(key)),
             (str(int(row["deadline"])), esc(deadline_text(row))), (str(row["as_of"] or ""), esc(row["as_of"] or "없음"))]
 

@@ -30,13 +30,14 @@ def deadline_text(status: dict) -> str:
 def robustness_text(status: dict) -> str:
     if status.get("robustness") is None:
         return ""
-    return f"{status['robustness_label']} (민감도 점검의 {status['robustness']:.0%}가 같은 상태)"
+    return (f"{prose.ROBUSTNESS_KO[status['robustness']]} (가정 {status['scenarios_entering']}개 중 "
+            f"{status['scenarios_differing']}개에서 달라짐)")
 
 
 def header(report: PledgePage) -> Output:
     view, page = report.view, report.page
     status = view.status
-    page.use(status["robustness_label"])
+    page.use(prose.ROBUSTNESS_KO[status["robustness"]])
     changes = views.flips(view.sensitivity)
     flipped = "; ".join(f"{f['assumption']} → {f['status']}" for f in changes)
     would_change = prose.WHAT_WOULD_CHANGE[status["method"].split("+")[0]]
@@ -125,14 +126,14 @@ def evidence(report: PledgePage) -> Output:
 
 def timeline(report: PledgePage) -> Output:
     view, page = report.view, report.page
-    changed = [row for row in view.history if row["changed"]]
-    frame = pd.DataFrame(changed or [{"as_of": "", "status": rules.NO_DATA, "reason": "기록 없음"}])
+    changed = [row for row in view.history if row["status_changed"]]
+    frame = pd.DataFrame(changed or [{"date": "", "status": rules.NO_DATA, "reason": "기록 없음"}])
     frame["badge"] = frame["status"].map(badge)
     return join(heading(2, "상태 변화", "timeline") +
                 "<p>보도가 나온 날마다, 그날까지 알려진 사실만으로 규칙을 다시 적용한 상태입니다(손으로 적지 않음). "
                 "상태가 바뀐 날만 보입니다.</p>" +
-                page.table(frame, {"as_of": "날짜", "badge": "상태", "reason": "그때의 근거"}, caption="상태 이력",
-                           markup=("badge",), nowrap=("as_of",), data=pd.DataFrame(view.history)))
+                page.table(frame, {"date": "날짜", "badge": "상태", "reason": "그때의 근거"}, caption="상태 이력",
+                           markup=("badge",), nowrap=("date",), data=pd.DataFrame(view.history)))
 
 
 def robustness(report: PledgePage) -> Output:
@@ -142,8 +143,8 @@ def robustness(report: PledgePage) -> Output:
         return join()
     base = grid.loc[grid["scenario"] == "기본값", "status"].iloc[0]
     changed = views.flips(view.sensitivity)
-    text = (f"가정을 하나씩 바꾼 {len(grid)}가지 계산 중 {int((grid['status'] == base).sum())}가지가 같은 상태"
-            f"({view.status['robustness']:.0%})를 줍니다: {view.status['robustness_label']}.")
+    text = (f"이 판정에 들어가는 가정을 하나씩 바꾼 {len(grid) - 1}가지 계산 중 {int((grid['status'] != base).sum())}가지가 "
+            f"다른 상태를 줍니다: {prose.ROBUSTNESS_KO[view.status['robustness']]}.")
     body = heading(2, "판정의 견고성", "robustness") + f"<p>{esc(text)}</p>"
     if changed:
         frame = pd.DataFrame(changed)
