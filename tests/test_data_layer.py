@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis import paths
-from analysis.ingest import facts, manifest
+from analysis.ingest import fact_fields, fact_terms, facts, manifest, outlets
 from analysis.tables import crosscheck, store
 from analysis.tables.catalog import catalog, table
 from analysis.tables.schemas import SchemaError, validate
@@ -49,7 +49,7 @@ def test_manifest_missing_field_names_entry_and_field(tmp_path):
 
 
 def test_facts_become_one_value_per_row():
-    table = facts.tidy(paths.FACTS)
+    table = facts.tidy(paths.FACTS, outlets.read(paths.FACTS.with_name("outlets.csv")))
     split = table[table["fact_id"].str.startswith("pledge-2391c1")]
     assert list(split["value"]) == [5000, 8000, 10]
     assert list(split["unit"]) == ["jobs", "jobs", "trillion KRW"]
@@ -59,40 +59,33 @@ def test_facts_become_one_value_per_row():
     assert approx["value"] == 2 and approx["approximate"]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("2022-04-05", "2022-04-05"), ("2024-11 (244 count)", "2024-11-15"), ("2020 (BoK table)", "2020-07-01"),
-    ("2022-Q2 / 2022-10", "2022-05-15"), ("c. 2024-H2", "2024-10-01"),
+@pytest.mark.parametrize("text, expected, precision", [
+    ("2022-04-05", "2022-04-05", "day"), ("2024-11", "2024-11-15", "month"), ("2020", "2020-07-01", "year"),
+    ("2022-Q2", "2022-05-15", "quarter"), ("2024-H2", "2024-10-01", "half"), ("2016/2020-09", "2016-07-01", "period"),
 ])
-def test_fact_dates(text, expected):
-    assert facts.parse_date(text) == pd.Timestamp(expected)
+def test_fact_dates_in_their_declared_forms(text, expected, precision):
+    when = fact_fields.parse_date(text, period=True)
+    assert (when.date, when.precision) == (pd.Timestamp(expected), precision)
 
 
-FACT = {"topic": "pledge", "claim_en": "x", "claim_ko": "한 줄", "value": "1", "unit": "jobs", "as_of": "2022",
-        "source_url": "https://a.b/c", "published": "2022-04-05", "outlet": "매체", "quote": "인용"}
-
-
-def _facts_file(tmp_path, *changes: dict):
-    path = tmp_path / "facts.csv"
-    rows = [",".join(facts.COLUMNS)] + [",".join({**FACT, **change}[c] for c in facts.COLUMNS) for change in changes]
-    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    return path
-
-
-@pytest.mark.parametrize("change, message", [
-    ({"value": "1;2", "unit": "jobs;jobs;KRW"}, "line 2: 2 values"),
-    ({"published": "2022-13-01"}, r"line 2: field 'published': month 13 in '2022-13-01' does not exist"),
-    ({"published": "2022-02-99"}, r"line 2: field 'published': day 99 in '2022-02-99' does not exist"),
-    ({"outlet": ""}, "line 2: field 'outlet' is empty"),
-    ({"source_url": "not a url"}, "line 2: source_url is not a URL"),
+@pytest.mark.parametrize("text, unit, number, kind", [
+    ("1050", "jobs", 1050, "number"), ("-1.63", "percent", -1.63, "number"), ("101+10", "MOUs", 111, "sum"),
+    ("40->36", "FTE weekly hours", None, "change"), ("2024-12-26", "law passed", None, "date"),
 ])
-def test_malformed_facts_name_the_line_and_value(tmp_path, change, message):
-    with pytest.raises(facts.FactsError, match=message):
-        facts.tidy(_facts_file(tmp_path, change))
+def test_fact_values_in_their_declared_forms(text, unit, number, kind):
+    value = fact_fields.parse_value(text, unit)
+    assert (value.number, value.kind) == (number, kind)
 
 
-def test_a_duplicated_fact_names_both_lines(tmp_path):
-    with pytest.raises(facts.FactsError, match="lines 2 and 3"):
-        facts.tidy(_facts_file(tmp_path, {}, {}))
+def test_processed_facts_are_typed(processed):
+    """A number where the unit takes one, a date where it takes a date, never an untyped NaN."""
+    table = store.load("facts")
+    assert table["value"].isna().equals(table["value_kind"].isin(["date", "change"]))
+    assert table["value_date"].notna().equals(table["value_kind"] == "date")
+    assert table["as_of_date"].notna().all() and table["published_date"].notna().all()
+    assert set(table["topic"]) <= set(fact_terms.TOPICS) and set(table["unit"]) <= fact_terms.UNITS
+    series = table[(table["topic"] == "ai_mou") & table["unit"].isin(fact_terms.MOU_SERIES.units)]
+    assert len(series) >= 15 and series["value"].notna().all()
 
 
 def test_schema_rejects_bad_tables(processed):

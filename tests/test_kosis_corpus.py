@@ -9,11 +9,13 @@ import pytest
 import yaml
 
 from analysis.ingest.kosis import read_kosis
+from analysis.ingest.kosis.cells import FULL_WIDTH
 
 CORPUS = Path(__file__).parent / "fixtures" / "kosis_real"
 ENTRIES = yaml.safe_load((CORPUS / "corpus.yaml").read_text(encoding="utf-8"))
 # What a file does not say itself, as an analyst would give it (`add --sido`, manifest `reader:`).
-HINTS = {"08_seoul_traffic_accidents_weekday_3hdr.csv": {"sido": "서울특별시"}}
+HINTS = {entry["file"]: entry["reader_hints"] for entry in ENTRIES if "reader_hints" in entry}
+HINTS["08_seoul_traffic_accidents_weekday_3hdr.csv"] = {"sido": "서울특별시"}
 MARKERS = {"-": "-", "...": "…", "…": "…", "X": "X", "x": "X", "*": "*", "": "(blank)"}
 
 
@@ -31,9 +33,10 @@ def test_the_corpus_is_large_and_varied():
 
 
 def _same_header(a: str, b: str) -> bool:
-    """Headers as printed and as the reader reports them (line breaks and `<br>` become spaces)."""
+    """Headers as printed and as the reader reports them (line breaks and `<br>` become spaces,
+    full-width forms ASCII)."""
     def tidy(text):
-        return re.sub(r"\s+", " ", re.sub(r"<br\s*/?>", " ", text)).strip()
+        return re.sub(r"\s+", " ", re.sub(r"<br\s*/?>", " ", text.translate(FULL_WIDTH))).strip()
     return tidy(a) == tidy(b)
 
 
@@ -112,3 +115,32 @@ def test_units_in_row_labels_and_composite_units(tables):
     displaced = data[(data["source_line"] == 4) & (data["item"] == "총계")]
     assert sorted(zip(displaced["unit"], displaced["value"])) == [("명", 8332.0), ("세대", 4397.0)]
     assert set(data.loc[data["source_line"] == 3, "피해현황별"]) == {"총피해액"}
+
+
+def test_indentation_of_a_real_grdp_export_is_kept(tables):
+    """File 20: U+3000-indented sub-industries get a level and a parent; one level under a parent sums
+    to it (명목, exactly, as printed); chain-linked 실질 does not, and the read says so."""
+    table = tables["20_grdp_by_industry_sido_u3000_indent_no_period_excerpt.csv"]
+    data = table.data[table.data["item"] == "명목"]
+    seoul = data[data["region"] == "서울특별시"].set_index("경제활동별")
+    assert seoul.loc["광업", ["경제활동별_level", "경제활동별_parent"]].tolist() == ["1", "광제조업"]
+    assert seoul.loc["음식료품 및 담배제조업", "경제활동별_parent"] == "제조업"
+    for parent in ("광제조업", "제조업", "서비스업"):
+        assert seoul.loc[seoul["경제활동별_parent"] == parent, "value"].sum() == seoul.loc[parent, "value"]
+    assert "children do not sum to their parent in 6 of 18 cases (items 실질)" in table.detected["notes"]
+    assert set(table.data["period"]) == {"2021"}
+
+
+def test_a_sigungu_export_without_sido_rows_places_every_name(tables):
+    """File 21: bare cities behind 4-digit codes, 광역시 districts with their 시도, 고성군 twice."""
+    data = tables["21_sigungu_labour_force_halfyear_bare_and_prefixed_fullwidth_pct.csv"].data
+    by_line = data.drop_duplicates("source_line").set_index("source_line")
+    assert by_line.loc[78, ["region", "sigungu"]].tolist() == ["경기도", "수원시"]
+    assert by_line.loc[102, ["region", "sigungu"]].tolist() == ["경기도", "광주시"]
+    assert by_line.loc[125, "region"] == "강원특별자치도" and by_line.loc[222, "region"] == "경상남도"
+    assert by_line.loc[52, ["region", "sigungu"]].tolist() == ["대구광역시", "군위군"]
+    assert by_line.loc[63, ["region", "sigungu", "region_label"]].tolist() == ["광주광역시", "동구", "2401 광주 동구"]
+    assert set(data.loc[data["item"] == "경제활동참가율", "unit"]) == {"%"}
+    assert len(data) == 228 * 9 and set(data["period"]) == {"2024-H1"}
+    gwangju = data[(data["region"] == "광주광역시") & (data["item"] == "취업자")]
+    assert gwangju["value"].sum() == 58 + 150 + 110 + 228 + 226

@@ -26,7 +26,7 @@ from .errors import InputError
 
 def _ingest(args) -> int:
     from .ingest.kosis import read_kosis
-    table = read_kosis(args.path, item=args.item, unit=args.unit, sido=args.sido)
+    table = read_kosis(args.path, item=args.item, unit=args.unit, sido=args.sido, period=args.period)
     print(table.summary(), file=sys.stderr)
     if args.out:
         table.data.to_csv(args.out, index=False)
@@ -224,6 +224,7 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--item", help="item name, for exports without an item row")
     ingest.add_argument("--unit", help="unit, for exports that do not state one")
     ingest.add_argument("--sido", help="the 시도 of a file of 시군구 that does not name it")
+    ingest.add_argument("--period", help="the one period of a file that prints none")
     ingest.set_defaults(run=_ingest)
     add = commands.add_parser("add", help="record a new raw file in the manifest and print its catalog entry")
     add.add_argument("path")

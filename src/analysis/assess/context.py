@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..ingest import yamlfile
+from ..ingest import search_log, yamlfile
 from ..ingest.registry import registry
 from ..tables import queries, raw, store
 from ..vocab.regions import NATIONAL
@@ -29,7 +29,7 @@ class Context:
         self.manufacturing = tables["manufacturing_ksic2_2024"]
         self.pledges = registry()
         self.defaults: Assumptions = defaults()
-        self.search_log = pd.read_csv(raw.verified("facts/search_log.csv"), dtype=str, keep_default_na=False)
+        self.search_log = search_log.read(raw.verified("facts/search_log.csv"))
         self._cache: dict = {}
 
     def cached(self, key: tuple, compute):

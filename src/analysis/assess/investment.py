@@ -14,7 +14,7 @@ COMPARABLES = (
     ("용인 반도체 국가산단 직접고용", "comparable-14aaf2.1", "comparable-14aaf2.2", "direct"),
     ("용인 반도체 국가산단 협력사", "comparable-14aaf2.1", "comparable-14aaf2.3", "supplier"),
     ("삼성 평택 1라인 (한은 계수 기반)", "comparable-764394.1", "comparable-764394.2", "direct+indirect"),
-    ("광주글로벌모터스 계획 (2021)", "ggm-d2d526", "ggm-0117e7.1", "direct"),
+    ("광주글로벌모터스 계획 (2021)", "ggm-d2d526", "ggm-42cb8c", "direct"),
     ("광주글로벌모터스 실제 (2025-09)", "ggm-d2d526", "ggm-1ddf42.2", "direct"),
 )
 # Bank of Korea coefficients (persons per 10억원 of final demand or output), shown per 1조원.

@@ -15,12 +15,10 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-# Units that mark a cumulative count of the city's AI business MOUs in the facts table. Rows in
-# other units (firms present, hires, yearly counts, money) are different quantities.
-MOU_COUNT_UNITS = {
-    "MOUs (43 firms+7 institutions)", "MOU firms", "cumulative MOU number", "MOUs (92 firms+8 institutions)",
-    "MOUs", "MOUs (firms+institutions)", "firms with MOU (AI+semiconductor)", "firms with MOU",
-}
+from ..ingest.fact_terms import MOU_SERIES
+
+# Units that mark a cumulative count of the city's AI business MOUs, declared with the facts' words.
+MOU_COUNT_UNITS = MOU_SERIES.units
 DAYS_PER_MONTH = 30.4375
 
 

@@ -27,7 +27,7 @@ from .verdict import Verdict, assess_all
 TABLES = ("statuses", "parts", "sensitivity", "calibration", "history", "measures", "evidence", "forecasts",
           "region_forecasts", "projections", "investment", "mou", "ggm")
 PER_PLEDGE = ("parts", "measures", "evidence", "history", "sensitivity")
-GGM_PLAN = "ggm-0117e7.1"
+GGM_PLAN = "ggm-42cb8c"
 GGM_HEADCOUNT_UNITS = {"hired", "employees", "jobs"}
 
 

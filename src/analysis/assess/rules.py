@@ -16,7 +16,8 @@ UNMEASURABLE, NO_DATA = "측정 불가", "자료 미확보"
 ORDER = (UNLIKELY, DELAYED, NO_DATA, ON_TRACK, ACHIEVED)
 DECISIVE = ("achieved", "failed", "setback", "progress")
 BY_MEANING = {"failed": UNLIKELY, "setback": DELAYED, "progress": ON_TRACK, "achieved": ACHIEVED}
-MEANING_KO = {"achieved": "달성", "progress": "진전", "setback": "차질", "failed": "실패", "context": "맥락"}
+MEANING_KO = {"achieved": "달성", "progress": "진전", "setback": "차질", "failed": "실패", "schedule": "완공 예정",
+              "context": "맥락"}
 
 
 # White text on each colour meets WCAG AA (contrast at least 4.5:1; tests/test_reports.py checks).

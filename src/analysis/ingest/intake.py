@@ -15,11 +15,13 @@ import pandas as pd
 
 from .. import paths
 from ..errors import InputError
-from . import manifest
+from . import manifest, outlets, search_log
 from .facts import tidy
 from .kosis import KosisTable, read_kosis
 
 FACTS = "facts/facts.csv"
+OUTLETS = "facts/outlets.csv"  # the hosts a fact may cite (read with the facts)
+SEARCH_LOG = "facts/search_log.csv"
 
 _TIMESTAMP = re.compile(r"_(\d{8})\d{6}\.(csv|xlsx)$")  # KOSIS names downloads NAME_YYYYMMDDhhmmss.csv
 QUESTIONS = {"origin": "Where did the file come from (a URL, or 'KOSIS download by <who>')?",
@@ -142,12 +144,17 @@ def _read(path: Path, recorded) -> tuple[pd.DataFrame | None, dict | None]:
     if path.suffix == ".json":
         return None, None
     if recorded.path == FACTS:
-        facts = tidy(path)
+        facts = tidy(path, outlets.read(paths.RAW / OUTLETS))
         return facts.assign(marker="", flag="")[["fact_id", "claim_ko", "unit", "as_of", "value", "marker", "flag"]] \
             .rename(columns={"as_of": "period"}), None
-    if recorded.path.startswith("facts/"):  # the search log: one row per search, what it found as its value
-        log = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if recorded.path == SEARCH_LOG:  # one row per search, what it found as its value
+        log = search_log.read(path)
         return log.rename(columns={"date": "period", "found": "value"}).assign(marker="", flag=""), None
+    if recorded.path.startswith("facts/"):  # the outlet list and the fact-check table: a row per host or check
+        rows = pd.read_csv(path, dtype=str, keep_default_na=False)
+        first = rows.columns[0]
+        return rows.assign(period="", value=rows.drop(columns=first).agg(" | ".join, axis=1), marker="", flag="")[
+            [first, "period", "value", "marker", "flag"]], None
     table = read_kosis(path, **recorded.hints)
     return table.data, table.detected
 

@@ -19,7 +19,8 @@ from . import yamlfile
 HEADER = """# Provenance of every raw input. The build refuses a raw file whose sha256 differs from
 # its entry here. Record a new file with `python -m analysis add FILE`, and take a new vintage of
 # a recorded file with `python -m analysis accept FILE` (it shows what changed first).
-# Fields: path (relative to data/raw), sha256, title, origin, table_id (`(probable)` when inferred),
+# Fields: path (relative to data/raw), sha256, title, origin, table_id, table_id_check (확인/미확인 and why),
+# obtained (how the file was obtained, in Korean, for the visible source line),
 # org_id (KOSIS organisation, 101 = 통계청: with table_id it gives the table's KOSIS page), kosis_file_name,
 # downloaded, units, period, caveats; `reader` gives what the file itself does not say
 # (item, unit, or the 시도 of a file of 시군구 without one).
@@ -39,6 +40,7 @@ class ReaderHints(BaseModel):
     item: str | None = None
     unit: str | None = None
     sido: str | None = None
+    period: str | None = None  # the one period of a file that prints none
 
 
 Text = Annotated[str, BeforeValidator(lambda value: str(value) if isinstance(value, (int, float)) else value)]
@@ -58,6 +60,8 @@ class RawFile(BaseModel):
     period: Text
     caveats: tuple[str, ...]
     org_id: Text | None = None
+    table_id_check: Text = ""  # in Korean: how the table id was confirmed (확인: …) or why it could not be (미확인: …)
+    obtained: Text = ""  # in Korean: how the project got the file, as the visible source line says it
     kosis_file_name: Text = "not stated"
     reader: ReaderHints = ReaderHints()
     request: dict = {}
@@ -92,7 +96,8 @@ class RawFile(BaseModel):
 
     @property
     def table_id_probable(self) -> bool:
-        return "(probable)" in self.table_id
+        """A table id that was not confirmed against a second source naming the same table."""
+        return bool(self.kosis_table) and not self.table_id_check.startswith("확인")
 
     @property
     def kosis_url(self) -> str | None:
@@ -176,7 +181,8 @@ def verified(relative_path: str) -> Path:
 
 
 def check_all(manifest_path: Path | None = None) -> list[str]:
-    """Every problem with the raw folder: hash mismatches, missing files, unlisted files."""
+    """Every problem with the raw folder: hash mismatches, missing files, unlisted files (a folder's
+    README.md documents its files and is not an input)."""
     files = read_manifest(manifest_path)
     problems = []
     for name, raw in files.items():
@@ -186,7 +192,7 @@ def check_all(manifest_path: Path | None = None) -> list[str]:
             problems.append(f"{name}: sha256 differs from the manifest (`python -m analysis accept data/raw/{name}`)")
     listed = {paths.RAW / name for name in files} | {paths.MANIFEST, paths.PLEDGES}
     for path in sorted(paths.RAW.rglob("*")):
-        if path.is_file() and path not in listed and not path.name.startswith("."):
+        if path.is_file() and path not in listed and not path.name.startswith(".") and path.name != "README.md":
             problems.append(f"{path.relative_to(paths.RAW)}: not in the manifest (`python -m analysis add {path}`)")
     return problems
 

@@ -21,6 +21,7 @@ from pydantic import (
 
 from .. import paths
 from . import yamlfile
+from .lineage import Accountability, Actor, Event, accountability, check
 
 NOT_STATED = "not stated"
 SMART = ("specific", "measurable", "achievable", "relevant", "time_bound")
@@ -66,9 +67,11 @@ class Source(_Strict):
     role_ko: str
     title: str
     url: str | None = None  # the article's address, when known (a reader's link)
+    same_event_fact: str | None = None  # another outlet's report of the same event: the link when `url` is unknown
     file: str
     aftermath: str
     aftermath_facts: tuple[str, ...] = ()
+    made_by: str  # an actor of `actors:` (the candidate, or the government that announced it)
 
     @field_validator("date", "printed_date")
     @classmethod
@@ -77,7 +80,7 @@ class Source(_Strict):
 
 
 class Evidence(_Strict):
-    means: Literal["achieved", "progress", "setback", "failed", "context"]
+    means: Literal["achieved", "progress", "setback", "failed", "schedule", "context"]
     why: str = Field(min_length=5)
     fact: str | None = None
     article: bool = False
@@ -87,6 +90,8 @@ class Evidence(_Strict):
     def _one_source(self):
         if bool(self.fact) == self.article:
             raise ValueError("give either fact: <fact_id> or article: true")
+        if (self.means == "schedule") != (self.due is not None):
+            raise ValueError("a link that schedules completion is `means: schedule` with `due: YEAR`, and only it")
         return self
 
 
@@ -142,7 +147,9 @@ class Pledge(_Strict):
     evidence: tuple[Evidence, ...] = ()
     components: tuple[Component, ...] = ()
     smart: dict[Literal["specific", "measurable", "achievable", "relevant", "time_bound"], SmartEntry]
+    lineage: tuple[Event, ...] = ()
     source_record: Source | None = None  # filled from `sources:` when the registry is read
+    actors_record: dict[str, Actor] | None = None  # filled from `actors:` when the registry is read
 
     @field_validator("id")
     @classmethod
@@ -204,12 +211,18 @@ class Pledge(_Strict):
     def measured_facts(self) -> tuple[str, ...]:
         return self.measured_by.facts
 
+    def accountability(self, until: str) -> Accountability:
+        """Who made the pledge, who took it on or dropped it, and who holds it on `until` (YYYY-MM-DD)."""
+        return accountability(self.actors_record, self.source_info.made_by, self.source_info.date,
+                                      self.lineage, until)
+
     def all_evidence(self) -> list[tuple[str, Evidence]]:
         """(component name or '', link) for the pledge's own links and those of its components."""
         return [("", e) for e in self.evidence] + [(c.name, e) for c in self.components for e in c.evidence]
 
 
 class _RegistryFile(_Strict):
+    actors: dict[str, Actor]
     sources: dict[str, Source]
     pledges: tuple[Pledge, ...]
 
@@ -263,7 +276,10 @@ def read_registry(path: Path | None = None) -> dict[str, Pledge]:
             raise RegistryError.at(path, f"pledge {pledge.id!r}, field 'source': {pledge.source!r} is not one of "
                                          f"{sorted(document.sources)}", line=line)
         source = document.sources[pledge.source].model_copy(update={"key": pledge.source})
-        registry[pledge.id] = pledge.model_copy(update={"source_record": source})
+        problems = check(document.actors, source.made_by, pledge.lineage)
+        if problems:
+            raise RegistryError.at(path, f"pledge {pledge.id!r}, lineage: {'; '.join(problems)}", line=line)
+        registry[pledge.id] = pledge.model_copy(update={"source_record": source, "actors_record": document.actors})
     _check_relations(path, registry)
     return registry
 

@@ -16,9 +16,17 @@ def check_fact_references(pledges: dict[str, Pledge], fact_ids: set[str]) -> Non
                 where = f", component {component!r}" if component else ""
                 raise RegistryError(f"{paths.PLEDGES.name}: pledge {pledge.id!r}{where}: evidence fact "
                                     f"{item.fact!r} is not a fact_id of the facts table")
-        for fact in pledge.source_info.aftermath_facts:
+        for fact in (*pledge.source_info.aftermath_facts, *filter(None, [pledge.source_info.same_event_fact])):
             if fact not in fact_ids:
-                raise RegistryError(f"source {pledge.source!r}: aftermath fact {fact!r} is not a fact_id")
+                raise RegistryError(f"source {pledge.source!r}: fact {fact!r} is not a fact_id")
+        for event in pledge.lineage:
+            if event.fact not in fact_ids:
+                raise RegistryError(f"{paths.PLEDGES.name}: pledge {pledge.id!r}: lineage event of {event.date} "
+                                    f"cites {event.fact!r}, which is not a fact_id of the facts table")
+    for name, actor in next(iter(pledges.values())).actors_record.items() if pledges else ():
+        for fact in actor.basis:
+            if fact not in fact_ids:
+                raise RegistryError(f"{paths.PLEDGES.name}: actor {name!r}: basis {fact!r} is not a fact_id")
 
 
 def check_quotes(pledges: dict[str, Pledge], seeds: Path | None = None) -> list[str]:

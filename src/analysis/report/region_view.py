@@ -159,7 +159,8 @@ def catalog_tables(region: str, periods: int = 8) -> list[dict]:
         frame = store.load(declared.name)
         if "region" in frame:
             frame = frame[frame["region"] == region]
-        labels = [c for c in frame.columns if c not in ("region", "unit", "period", "value", "marker", "flag", "source")]
+        labels = [c for c in frame.columns if c not in ("region", "unit", "period", "value", "marker", "flag", "source",
+                                                        "region_label") and not c.endswith(("_level", "_parent"))]
         latest = sorted(frame["period"].unique())[-periods:]
         recent = frame[frame["period"].isin(latest)]
         wide = recent.pivot_table(index=labels + ["unit"], columns="period", values="value", aggfunc="first",

@@ -60,7 +60,7 @@ def rate_reconstruction() -> Check:
 def facts_vs_kosis() -> Check:
     facts = load("facts")
     official = facts[(facts["topic"] == "employment") & (facts["unit"] == "persons")
-                     & facts["as_of"].str.contains("annual")]
+                     & (facts["as_of_note"] == "annual")]
     official = official[official["claim_en"].str.contains("employed persons")]
     annual = load("employment_sido_annual")
     gwangju = annual[(annual["region"] == "광주광역시") & (annual["item"] == EMPLOYED)].set_index("year")["value"]

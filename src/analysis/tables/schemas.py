@@ -11,7 +11,7 @@ from .catalog import ColumnSpec, Table
 
 MARKERS = ("", "-", "X", "…", "(blank)")
 SELECTION_MARKERS = ("", "-", "X", "*", "…", "(blank)")
-REGIONS = (regions.NATIONAL, *regions.SIDO)
+REGIONS = regions.REGIONS
 _DTYPES = {"str": object, "int": "int64", "float": "float64", "bool": "bool", "date": "datetime64[ns]"}
 
 

@@ -67,6 +67,15 @@ def parse_period(label: str) -> str | None:
     return None
 
 
+# What a period label looks like, whether or not it is one: `2017.5/4` and `2017.13` look like periods
+# but are none; a header like that is refused rather than read as a label.
+_LOOKS = re.compile(r"^(?:[YMHQ]\d{4,6}\s+)?(?:19|20)\d\d\s*(?:[.\-/년]\s*\d{1,2}\s*(?:/\s*\d\s*)?(?:월|분기|반기)?)?$")
+
+
+def looks_like_period(label: str) -> bool:
+    return bool(_LOOKS.match(split_flag(label)[0].strip()))
+
+
 def frequency(period: str) -> str:
     """`annual`, `monthly`, `half-yearly` or `quarterly` for a normalised period."""
     if len(period) == 4:
@@ -76,6 +85,15 @@ def frequency(period: str) -> str:
     if "-Q" in period:
         return "quarterly"
     return "monthly"
+
+
+def last_month(period: str) -> str:
+    """`2026-09` for 2026-Q3, `2026-12` for 2026 or 2026-H2: the last month a normalised period covers."""
+    year, _, part = str(period).partition("-")
+    if not part:
+        return f"{year}-12"
+    kind, number = (part[0], int(part[1:])) if part[0] in "QH" else ("M", int(part))
+    return f"{year}-{number * {'Q': 3, 'H': 6, 'M': 1}[kind]:02d}"
 
 
 def year_of(period: str) -> int:

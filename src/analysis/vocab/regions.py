@@ -1,12 +1,15 @@
 """Region names: one canonical name per 시도, across KOSIS codes, short labels and renamings.
 
 Canonical names are the current official ones (강원특별자치도 since 2023-06, 전북특별자치도
-since 2024-01, 제주특별자치도 since 2006), so series from before and after a renaming join.
-`광주시` is deliberately absent: in 시군구 tables it is Gwangju-si in Gyeonggi-do.
+since 2024-01, 제주특별자치도 since 2006), so series from before and after a renaming join. A merger
+is not a renaming: 전남광주특별시 (from 2026-07-01) is a region of its own, its predecessors'
+series stop, and nothing reads it as 광주광역시. `광주시` is deliberately absent: in 시군구 tables it
+is Gwangju-si in Gyeonggi-do (vocab/sigungu.py refuses it bare, naming both).
 """
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..errors import InputError
 
@@ -59,11 +62,29 @@ _RENAMED = {
     "제주도": "제주특별자치도",
 }
 _TOTALS = {"전국", "계", "합계", "총계", "전체"}
+# How a metropolitan city is often written in a 시도 column; `광주시` is not among them (see above).
+_SPOKEN = {"서울시": "서울특별시", "부산시": "부산광역시", "대구시": "대구광역시", "인천시": "인천광역시",
+           "대전시": "대전광역시", "울산시": "울산광역시", "세종시": "세종특별자치시"}
+
+
+class Merger(NamedTuple):
+    predecessors: tuple[str, ...]
+    since: str          # first day of the merged 시도
+    short: str
+
+
+# 시도 that merged into a new one (vocab/data/sigungu.yaml gives the source).
+MERGED = {"전남광주특별시": Merger(("광주광역시", "전라남도"), "2026-07-01", "광주특별시")}
+# Other names exports print for a merged 시도: KOSIS's DT_1DA7E33S_NEW (2025) writes 전남광주통합특별시.
+_MERGED_WRITTEN = {"전남광주통합특별시": "전남광주특별시"}
 
 ALIASES: dict[str, str] = {name: name for name in SIDO}
 ALIASES.update(_SHORT)
 ALIASES.update(_RENAMED)
 ALIASES.update(dict.fromkeys(_TOTALS, NATIONAL))
+ALIASES.update(_SPOKEN)
+ALIASES.update({name: name for name in MERGED} | {merger.short: name for name, merger in MERGED.items()})
+ALIASES.update(_MERGED_WRITTEN)
 
 _CODE_PREFIX = re.compile(r"^(\d{2,10})\s+(.*)$")
 
@@ -141,11 +162,15 @@ def code_scheme(labels) -> str:
 
 
 def split_sido_prefix(name: str) -> tuple[str, str] | None:
-    """`광주 동구` or `광주광역시 동구` -> ("광주광역시", "동구"); None without a leading 시도 name."""
+    """`광주 동구`, `광주광역시 동구` or glued `서울특별시종로구` -> (시도, 시군구); None without a leading
+    시도 name (a glued one must be the full name: `광주시` is never 광주 + 시)."""
     first, _, rest = name.strip().partition(" ")
     sido = ALIASES.get(first)
     if rest and sido and sido != NATIONAL:
         return sido, tidy(rest)
+    glued = next((full for full in (*SIDO, *_RENAMED, *MERGED) if first.startswith(full) and len(first) > len(full)), None)
+    if glued and not rest:
+        return ALIASES[glued], first[len(glued):]
     return None
 
 
@@ -159,7 +184,13 @@ def canonical(label: str) -> str:
     return name
 
 
-ORDER = (NATIONAL, *SIDO)
+ORDER = (NATIONAL, *SIDO, *MERGED)
+REGIONS = ORDER  # every region a table may hold: 전국, the 17 시도, and the merged 시도
+
+
+def merged_into(sido: str) -> tuple[str, str] | None:
+    """(successor, first day) for a 시도 that merged into another, else None."""
+    return next(((name, m.since) for name, m in MERGED.items() if sido in m.predecessors), None)
 
 
 def order(name: str) -> int:

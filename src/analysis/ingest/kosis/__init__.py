@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ...vocab import regions
-from ...vocab.periods import frequency
+from ...vocab.periods import frequency, last_month, parse_period_label
 from .assemble import (
     COLUMN_CLASSIFICATION,
     Hints,
@@ -29,9 +29,11 @@ from .assemble import (
 from .columns import describe
 from .frame import CellAttributes, combine, fill_empty, parse_values, split_pairs
 from .grid import KosisFormatError, read_grid
+from .hierarchy import AGGREGATE, check_sums, tree_of
 from .labels import parse_item
 from .layout import detect
-from .rows import row_labels
+from .meta import meta_of
+from .rows import RowLabels, row_labels
 
 __all__ = ["KosisFormatError", "KosisTable", "parse_item", "read_kosis"]
 TAIL = ("item", "unit", "measure", "period", "value", "marker", "flag", "source_line", "source_column")
@@ -102,7 +104,21 @@ def _markers_and_flags(parts: Parts, attributes: CellAttributes, values: pd.Data
     return pd.Categorical(markers), pd.Categorical(flags)
 
 
-def _frame(parts: Parts, attributes: CellAttributes, classification: list[int], kept: dict) -> pd.DataFrame:
+def _hierarchy(parts: Parts, rows: RowLabels, j: int, name: str, labels: list[str], data: dict) -> str | None:
+    """`name_level` and `name_parent` for a classification column with a hierarchy; its column name."""
+    tree = tree_of(labels, rows.indents[j])
+    if tree is None:
+        return None
+    n, m = parts.n_rows, len(parts.columns)
+    for suffix, values in (("level", tree.levels), ("parent", tree.parents)):
+        data[f"{name}_{suffix}"] = combine(CellAttributes({suffix: np.array(values, dtype=object)}, {}), suffix, n, m)
+    parts.notes.append(f"{name}: hierarchy kept from its {tree.source} ({name}_level, {name}_parent; "
+                       f"level {AGGREGATE} marks aggregates beside the tree)")
+    return name
+
+
+def _frame(parts: Parts, rows: RowLabels, attributes: CellAttributes, classification: list[int],
+           kept: dict) -> pd.DataFrame:
     n, m = parts.n_rows, len(parts.columns)
     values, cells = parse_values(parts.grid, parts.layout, parts.columns)
     items = fill_empty(combine(attributes, "item", n, m), parts.hints.item) if parts.hints.item else \
@@ -110,12 +126,14 @@ def _frame(parts: Parts, attributes: CellAttributes, classification: list[int], 
     units = _units(parts, attributes, items, n, m)
     _check_cells(parts, values, cells, units)
     data: dict[str, object] = {}
-    for name in ("region", "sigungu"):
+    for name in ("region", "sigungu", "region_label"):
         if name in attributes.rows or name in attributes.columns:
             data[name] = combine(attributes, name, n, m)
+    trees = []
     for j, name in _column_names(parts, classification).items():
         if any(kept[j]):  # a classification column blank in every row says nothing
             data[name] = combine(CellAttributes({name: np.array(kept[j], dtype=object)}, {}), name, n, m)
+            trees.append(_hierarchy(parts, rows, j, name, kept[j], data))
     if COLUMN_CLASSIFICATION in attributes.columns:
         data[COLUMN_CLASSIFICATION] = combine(attributes, COLUMN_CLASSIFICATION, n, m)
     data["item"], data["unit"] = items, units
@@ -127,24 +145,62 @@ def _frame(parts: Parts, attributes: CellAttributes, classification: list[int], 
     data["marker"], data["flag"] = _markers_and_flags(parts, attributes, values, n, m)
     data["source_line"] = np.repeat(np.array(parts.grid.lines[parts.layout.header_rows:], dtype=np.int64), m)
     data["source_column"] = np.tile(np.array([c.index + 1 for c in parts.columns], dtype=np.int64), n)
-    frame = pd.DataFrame(data)
-    return split_pairs(frame, cells, parts.grid, lambda p: (parts.line(p // m), parts.columns[p % m].header))
+    frame = split_pairs(pd.DataFrame(data), cells, parts.grid, lambda p: (parts.line(p // m), parts.columns[p % m].header))
+    others = [c for c in frame.columns if c not in TAIL or c in ("item", "unit", "measure")]
+    for name in filter(None, trees):
+        check = check_sums(frame, name, [c for c in others if not c.startswith(name)])
+        if check:
+            parts.notes.append(check)
+    return frame
 
 
-def _check_duplicates(parts: Parts, frame: pd.DataFrame) -> None:
-    keys = [c for c in frame.columns if c not in ("value", "marker", "flag", "source_line", "source_column")]
-    duplicated = frame.duplicated(keys, keep=False)
-    if duplicated.any():
-        first = frame[duplicated].iloc[0]
-        same = frame[duplicated & (frame[keys] == first[keys]).all(axis=1)]
-        key = ", ".join(f"{k}={first[k]}" for k in keys)
-        lines = sorted(set(same["source_line"]))
-        raise KosisFormatError.at(parts.grid.path, f"the same observation appears twice ({key}) on lines "
-                                  f"{lines[0]} and {lines[-1]}",
+def _collision(parts: Parts, rows: RowLabels, frame: pd.DataFrame, keys: list[str]) -> str:
+    """Why two cells got the same labels: what each line wrote in the label columns that are equal,
+    which of them were filled from the row above, and which were normalised (광주 → 광주광역시)."""
+    duplicated = frame[frame.duplicated(keys, keep=False)]
+    first = duplicated.iloc[0]
+    same = duplicated[(duplicated[keys] == first[keys]).all(axis=1)]
+    a, b = same.iloc[0], same.iloc[-1]
+    lines = [int(a["source_line"]), int(b["source_line"])]
+    causes = []
+    for line in lines:
+        row = parts.grid.lines.index(line) - parts.layout.header_rows
+        filled = [parts.layout.names[j] for j in rows.filled_in(row)]
+        if filled:
+            causes.append(f"line {line}: {', '.join(filled)} blank, filled from the row above")
+    if "region_label" in frame and a["region_label"] != b["region_label"]:
+        causes.append(f"region written {a['region_label']!r} on line {lines[0]} and {b['region_label']!r} on line "
+                      f"{lines[1]}, both {a['region']}")
+    equal = ", ".join(f"{k}={first[k]}" for k in keys if str(first[k]))
+    return (f"the same observation appears twice on lines {lines[0]} and {lines[1]} (equal: {equal})"
+            + (f"; {'; '.join(causes)}" if causes else ""))
+
+
+def _check_duplicates(parts: Parts, rows: RowLabels, frame: pd.DataFrame) -> None:
+    keys = [c for c in frame.columns if c not in ("value", "marker", "flag", "source_line", "source_column",
+                                                  "region_label")]
+    if frame.duplicated(keys).any():
+        raise KosisFormatError.at(parts.grid.path, _collision(parts, rows, frame, keys),
                                   expected="one value per region, classification, item and period")
 
 
-def _detected(parts: Parts, frame: pd.DataFrame, filled: int) -> dict:
+def _merger_notes(frame: pd.DataFrame) -> list[str]:
+    """Rows of a 시도 that merged away, for periods reaching past the merger: kept as the file wrote
+    them (the old area), never folded into the successor, and said."""
+    if "region" not in frame:
+        return []
+    notes = []
+    for successor, merger in regions.MERGED.items():
+        old = frame[frame["region"].isin(merger.predecessors)]
+        later = sorted({p for p in old["period"].astype(str).unique() if last_month(p) >= merger.since[:7]})
+        if later:
+            notes.append(f"{', '.join(sorted(set(old['region'])))} rows for {', '.join(later[:4])}"
+                         f"{' …' if len(later) > 4 else ''} reach past {merger.since}, when they merged into {successor}: "
+                         "read as the old area, as the file wrote them")
+    return notes
+
+
+def _detected(parts: Parts, frame: pd.DataFrame, filled: str) -> dict:
     periods = sorted(str(p) for p in frame["period"].unique())
     frequencies = Counter(frequency(p) for p in periods)
     items = frame.drop_duplicates(["item", "unit"])
@@ -152,7 +208,8 @@ def _detected(parts: Parts, frame: pd.DataFrame, filled: int) -> dict:
     markers = markers[(markers.index != "") & (markers > 0)]
     flags = frame["flag"].value_counts(sort=False)
     flags = flags[(flags.index != "") & (flags > 0)]
-    fixed = {"region", "sigungu", *TAIL, COLUMN_CLASSIFICATION}
+    fixed = {"region", "sigungu", "region_label", *TAIL, COLUMN_CLASSIFICATION,
+             *(c for c in frame.columns if c.endswith(("_level", "_parent")))}
     layout = parts.layout
     return {
         "file": str(parts.grid.path),
@@ -175,22 +232,29 @@ def _detected(parts: Parts, frame: pd.DataFrame, filled: int) -> dict:
 
 
 def read_kosis(path: Path | str, *, item: str | None = None, unit: str | None = None,
-               sido: str | None = None) -> KosisTable:
+               sido: str | None = None, period: str | None = None) -> KosisTable:
     """Read any KOSIS export into a long table (region, sigungu, …classifications, item, unit,
     [measure], period, value, marker, flag, source_line). `item`, `unit` and `sido` fill in what
-    a file does not state."""
+    a file does not state; `period`, the one period of a file that prints none."""
     grid = read_grid(Path(path))
-    layout = detect(grid)
-    notes: list[str] = []
-    columns = describe(grid, layout, notes)
-    labels, filled = row_labels(grid, layout, fill=layout.kind == "wide")
-    parts = Parts(grid, layout, columns, labels, Hints(item, unit, regions.canonical(sido) if sido else None), notes)
+    if period is not None and parse_period_label(period) is None:
+        raise KosisFormatError.at(grid.path, "the period hint is not a period", value=period,
+                                  expected="a period such as 2021, 2024.01 or 2024.1/4")
+    layout = detect(grid, period)
+    meta = meta_of(grid)
+    notes: list[str] = list(meta.notes)
+    columns = describe(grid, layout, notes, period)
+    rows = row_labels(grid, layout)
+    hints = Hints(item, unit or meta.unit, regions.canonical(sido) if sido else None)
+    parts = Parts(grid, layout, columns, rows.labels, hints, notes)
     attributes = CellAttributes({}, {})
     periods_of(parts, attributes)
     used = regions_of(parts, attributes)
     classification = [j for j in parts.classification_columns() if j not in used]
     kept = items_of(parts, attributes, classification)
-    frame = _frame(parts, attributes, classification, kept)
-    _check_duplicates(parts, frame)
-    return KosisTable(frame.reset_index(drop=True), _detected(parts, frame, filled),
+    frame = _frame(parts, rows, attributes, classification, kept)
+    _check_duplicates(parts, rows, frame)
+    parts.notes.extend(_merger_notes(frame))
+    detected = _detected(parts, frame, rows.summary(layout.names)) | {"source": meta.source or "not stated"}
+    return KosisTable(frame.reset_index(drop=True), detected,
                       {c.index + 1: c.header for c in columns})

@@ -12,7 +12,7 @@ from .columns import Column
 from .frame import CellAttributes, item_from_parts
 from .geo import RegionProblem, Resolver, is_region_label
 from .grid import Grid
-from .labels import names_region, parse_item
+from .labels import names_region, names_sido_only, parse_item
 from .layout import Layout
 
 COLUMN_CLASSIFICATION = "구분"  # header levels above the values when the rows carry the items
@@ -78,53 +78,63 @@ def region_columns(parts: Parts) -> list[int]:
     return []
 
 
-def _regions_by_row(parts: Parts, columns: list[int], scheme: str) -> tuple[np.ndarray, np.ndarray]:
-    resolver = Resolver(scheme, parts.hints.sido)
-    sido, sigungu = [], []
+def _resolve(parts: Parts, resolver: Resolver, place, row: int | None, column: str, value: str):
+    """`place()` with a region problem turned into an error naming the line, column and value."""
+    try:
+        return place()
+    except RegionProblem as problem:
+        raise parts.grid.fail(problem.problem, line=None if row is None else parts.line(row), column=column,
+                              value=value, expected=problem.expected) from None
+
+
+def _regions_by_row(parts: Parts, columns: list[int], scheme: str) -> tuple[np.ndarray, ...]:
+    sido_only = len(columns) == 1 and names_sido_only(parts.layout.names[columns[0]])
+    resolver = Resolver(scheme, parts.hints.sido, sido_only=sido_only)
+    sido, sigungu, written = [], [], []
     first = parts.labels[columns[0]]
     second = parts.labels[columns[1]] if len(columns) > 1 else None
     for row, label in enumerate(first):
-        try:
-            if second is None:
-                if not label:
-                    raise RegionProblem("missing region", "a region name")
-                place = resolver.one_column(label)
-            else:
-                place = resolver.two_columns(label, second[row])
-        except RegionProblem as problem:
-            column = parts.layout.names[columns[-1] if second is not None and label else columns[0]]
-            value = label if second is None or not second[row] else f"{label} / {second[row]}"
-            raise parts.grid.fail(problem.problem, line=parts.line(row), column=column, value=value,
-                                  expected=problem.expected) from None
+        if second is None:
+            if not label:
+                raise parts.grid.fail("missing region", line=parts.line(row), column=parts.layout.names[columns[0]],
+                                      value=label, expected="a region name")
+            place = _resolve(parts, resolver, lambda label=label: resolver.one_column(label), row,
+                             parts.layout.names[columns[0]], label)
+        else:
+            value = f"{label} / {second[row]}" if second[row] else label
+            column = parts.layout.names[columns[-1] if label else columns[0]]
+            place = _resolve(parts, resolver, lambda label=label, row=row: resolver.two_columns(label, second[row]),
+                             row, column, value)
         sido.append(place[0])
         sigungu.append(place[1])
-    return np.array(sido, dtype=object), np.array(sigungu, dtype=object)
+        written.append(label if second is None or not second[row] else f"{label} {second[row]}")
+    parts.notes.extend(resolver.notes())
+    return tuple(np.array(values, dtype=object) for values in (sido, sigungu, written))
 
 
 def _regions_by_column(parts: Parts, scheme: str) -> np.ndarray:
     resolver = Resolver(scheme, parts.hints.sido)
-    out = []
-    for column in parts.columns:
-        try:
-            out.append(resolver.one_column(column.region)[0])
-        except RegionProblem as problem:
-            raise parts.grid.fail(problem.problem, column=column.header, value=column.region,
-                                  expected=problem.expected) from None
+    out = [_resolve(parts, resolver, lambda c=column: resolver.one_column(c.region)[0], None, column.header,
+                    column.region) for column in parts.columns]
+    parts.notes.extend(resolver.notes())
     return np.array(out, dtype=object)
 
 
 def regions_of(parts: Parts, attributes: CellAttributes) -> list[int]:
-    """Fill `region` (and `sigungu`) in `attributes`; return the label columns they came from."""
+    """Fill `region`, `region_label` (as the file wrote it) and `sigungu` in `attributes`; return the
+    label columns they came from."""
     columns = region_columns(parts)
     if any(column.region for column in parts.columns):
         scheme = regions.code_scheme(column.region for column in parts.columns)
         attributes.columns["region"] = _regions_by_column(parts, scheme)
+        attributes.columns["region_label"] = np.array([c.region for c in parts.columns], dtype=object)
         return columns if columns else []
     if not columns:
         return []
     scheme = regions.code_scheme(label for j in columns for label in set(parts.labels[j]))
-    sido, sigungu = _regions_by_row(parts, columns, scheme)
+    sido, sigungu, written = _regions_by_row(parts, columns, scheme)
     attributes.rows["region"] = sido
+    attributes.rows["region_label"] = written
     if (sigungu != "").any():
         attributes.rows["sigungu"] = sigungu
     return columns

@@ -19,11 +19,13 @@ _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 # A number followed by a note mark: `12.3*` (RSE 25–50% in KOSIS survey tables) or `12.3 p)`.
 _FLAGGED = re.compile(r"^(?P<number>[+-]?[\d,]*\.?\d+)\s*(?P<flag>\*|[pre]\)|\([pre]\))$")
 _PAIR = re.compile(r"^(?P<a>[+-]?[\d,]*\.?\d+)/(?P<b>[+-]?[\d,]*\.?\d+)$")
+# Full-width forms (１２３，４５６．７, －, ＊) as the ASCII KOSIS means by them; a number stays a number.
+FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
 def parse_scalar(cell: str) -> tuple[float | None, str, str] | None:
     """(value, marker, flag) for one cell, or None when the cell is text."""
-    text = cell.strip().strip('"').strip()
+    text = cell.translate(FULL_WIDTH).strip().strip('"').strip()
     if text in MARKERS:
         return None, MARKERS[text], ""
     flag = ""
@@ -32,21 +34,22 @@ def parse_scalar(cell: str) -> tuple[float | None, str, str] | None:
         text, flag = flagged.group("number"), flagged.group("flag").strip("()")
     if _THOUSANDS.match(text):
         text = text.replace(",", "")
-    if _NUMBER.match(text):
+    if _NUMBER.match(text) and np.isfinite(float(text)):
         return float(text), "", flag
-    return None
+    return None  # text, or a number no float holds (1e400): refused, never inf
 
 
 def _parse_slow(text: pd.Series) -> pd.DataFrame:
     """Markers, thousands separators and flagged numbers: the cells `pd.to_numeric` refuses."""
-    text = text.str.strip().str.strip('"').str.strip()
+    text = text.str.translate(FULL_WIDTH).str.strip().str.strip('"').str.strip()
     is_marker = text.isin(list(MARKERS))
     flagged = text.str.extract(_FLAGGED)
     number = flagged["number"].where(flagged["number"].notna(), text)
     thousands = number.str.match(_THOUSANDS.pattern)
     number = number.where(~thousands, number.str.replace(",", "", regex=False))
-    numeric = number.str.match(_NUMBER.pattern) & ~is_marker
-    return pd.DataFrame({"value": pd.to_numeric(number.where(numeric), errors="coerce").astype(float),
+    value = pd.to_numeric(number.where(number.str.match(_NUMBER.pattern) & ~is_marker), errors="coerce")
+    numeric = pd.Series(np.isfinite(value.astype(float).to_numpy()), index=text.index)  # 1e400 is not a value
+    return pd.DataFrame({"value": value.where(numeric).astype(float),
                          "marker": text.map(MARKERS).where(is_marker, "").fillna(""),
                          "flag": flagged["flag"].fillna("").str.strip("()").where(numeric, ""),
                          "text": ~(numeric | is_marker)}, index=text.index)

@@ -62,8 +62,9 @@ def _region_levels(filled: list[list[str]], skip: set[int]) -> set[int]:
     return found
 
 
-def describe(grid: Grid, layout: Layout, notes: list[str]) -> list[Column]:
-    """One `Column` per value column; a wide column without exactly one period stops the read."""
+def describe(grid: Grid, layout: Layout, notes: list[str], period_hint: str | None = None) -> list[Column]:
+    """One `Column` per value column; a wide column without exactly one period stops the read. A file
+    that prints no period at all takes the hint's (and the read says so)."""
     filled = _filled(grid, layout)
     period_row = layout.period_row
     fixes = _excel_months(filled[period_row]) if period_row is not None else {}
@@ -87,5 +88,9 @@ def describe(grid: Grid, layout: Layout, notes: list[str]) -> list[Column]:
                 column.measure = cell
             elif cell and cell not in column.parts:
                 column.parts.append(cell)
+        if layout.kind == "wide" and period_row is None:
+            column.period = parse_period_label(period_hint)[0]
         columns.append(column)
+    if layout.kind == "wide" and period_row is None:
+        notes.append(f"the file prints no period: every value is of {columns[0].period}, as the reader hint says")
     return columns

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...errors import InputError
@@ -25,6 +26,8 @@ class Grid:
     lines: list[int]
     encoding: str
     line_word: str = "line"  # "row" for spreadsheets
+    footer: list[tuple[int, str]] = field(default_factory=list)         # (line, text) below the table
+    sheets: dict[str, list[list[str]]] = field(default_factory=dict)    # a workbook's other sheets
 
     def fail(self, problem: str, **where) -> KosisFormatError:
         """An error for this file; `line=` is a record index into `rows`, reported as its line."""
@@ -83,14 +86,7 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def _xlsx_records(path: Path) -> tuple[list[list[str]], list[int]]:
-    from python_calamine import CalamineWorkbook
-    try:
-        workbook = CalamineWorkbook.from_path(str(path))
-        sheet = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
-    except Exception as exc:  # noqa: BLE001  (calamine raises its own types for every kind of broken workbook)
-        raise KosisFormatError.at(path, f"cannot read the workbook ({type(exc).__name__}: {exc})",
-                                  expected="a KOSIS .xlsx download") from None
+def _sheet_records(sheet) -> tuple[list[list[str]], list[int]]:
     rows, lines = [], []
     for number, row in enumerate(sheet, 1):
         cells = [_cell_text(value) for value in row]
@@ -98,6 +94,29 @@ def _xlsx_records(path: Path) -> tuple[list[list[str]], list[int]]:
             rows.append(cells)
             lines.append(number)
     return rows, lines
+
+
+def _xlsx_sheets(path: Path) -> dict[str, tuple[list[list[str]], list[int]]]:
+    """Every sheet's records, the data sheet first (a KOSIS download adds a 메타정보 sheet)."""
+    from python_calamine import CalamineWorkbook
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        return {name: _sheet_records(workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
+                for name in workbook.sheet_names}
+    except Exception as exc:  # noqa: BLE001  (calamine raises its own types for every kind of broken workbook)
+        raise KosisFormatError.at(path, f"cannot read the workbook ({type(exc).__name__}: {exc})",
+                                  expected="a KOSIS .xlsx download") from None
+
+
+_FOOTER = re.compile(r"^\s*(출처|자료|주\s*[:)]|※|\*\s*주)")
+
+
+def _split_footer(grid: Grid) -> Grid:
+    """Lines below the table with text in the first cell only (`출처: 통계청`, `주) …`, `※ …`) are a
+    footer, kept apart: never a row of the table, never a truncated record."""
+    while len(grid.rows) > 2 and _FOOTER.match(grid.rows[-1][0]) and not any(c.strip() for c in grid.rows[-1][1:]):
+        grid.footer.insert(0, (grid.lines.pop(), grid.rows.pop()[0].strip()))
+    return grid
 
 
 def _trim_and_check(grid: Grid) -> Grid:
@@ -130,12 +149,14 @@ def read_grid(path: Path) -> Grid:
     except OSError as exc:
         raise KosisFormatError.at(path, f"cannot read the file ({exc.strerror})") from None
     if raw[:4] == b"PK\x03\x04":
-        rows, lines = _xlsx_records(path)
-        grid = Grid(path, rows, lines, "xlsx", line_word="row")
+        sheets = _xlsx_sheets(path)
+        rows, lines = next(iter(sheets.values()))
+        grid = Grid(path, rows, lines, "xlsx", line_word="row",
+                    sheets={name: records for name, (records, _) in list(sheets.items())[1:]})
     else:
         text, encoding = _decode(path, raw)
         rows, lines = _csv_records(path, text)
         grid = Grid(path, rows, lines, encoding)
     if not grid.rows:
         raise KosisFormatError.at(path, "the file has no rows", expected="a KOSIS export")
-    return _trim_and_check(grid)
+    return _trim_and_check(_split_footer(grid))

@@ -3,11 +3,16 @@ from __future__ import annotations
 
 import re
 
+from .cells import FULL_WIDTH
+
 UNITS = {
     "천명", "명", "개", "%", "%p", "‰", "백만원", "천원", "원", "억원", "십억원", "조원", "천개", "개소", "개사",
     "대", "건", "가구", "천가구", "세대", "세", "시간", "일", "년", "배", "달러", "천달러", "백만달러", "동", "호",
     "척", "톤", "천톤", "kg", "m", "t", "g", "ha", "㏊", "㎢", "㎡", "천㎡", "km", "GWh", "MWh", "kWh", "인", "점", "회", "병상",
+    "개월",
 }
+# Parenthesised words that say how a figure is counted, not its unit: 취득자수(월) is monthly, in 명.
+NOT_UNITS = {"월", "월별", "월간", "연", "연간", "년간", "연평균", "분기", "반기", "계", "누계", "합계", "소계", "전체"}
 _ASCII_UNIT = re.compile(r"^(?=.*[a-z])[A-Za-z²³]{2,5}$")  # GWh, ha, km: letters with a lower case
 _ITEM = re.compile(r"^(?:(?P<code>[A-Z]{1,3}\d{1,5})\s+)?(?P<name>.*?)\s*(?:\((?P<paren>[^()]*)\))?$")
 _DIMENSION = re.compile(r"^(?:[A-Z]\s+)?(?P<name>.*?)(?:\(\d+\))?$")
@@ -24,18 +29,19 @@ MEASURE_WORDS = ("상대표준오차", "표준오차", "변동계수", "RSE", "C
 
 
 def clean_label(text: str) -> str:
-    """Collapse inner whitespace, line breaks and `<br>`, as KOSIS wraps long labels."""
-    return re.sub(r"\s+", " ", _BREAK.sub(" ", str(text))).strip()
+    """Collapse inner whitespace, line breaks and `<br>`, as KOSIS wraps long labels; full-width
+    forms (％, （）, ＞) become the ASCII they stand for."""
+    return re.sub(r"\s+", " ", _BREAK.sub(" ", str(text).translate(FULL_WIDTH))).strip()
 
 
 # Korean counters end a unit: 마리, 필지, 개소 … (short, so `제조업(경공업)` keeps its parenthesis).
-_COUNTER = re.compile(r"^[가-힣]{0,2}[명개리척동대건호톤원회곳편권종점병석지분일년월세배인주장실상통쌍벌채필봉㎡㏊]$")
+_COUNTER = re.compile(r"^[가-힣]{0,2}[명개리척동대건호톤원회곳편권종점병석지분일년세배인주장실상통쌍벌채필봉㎡㏊]$")
 
 
 def is_unit(text: str) -> bool:
     """A unit KOSIS prints in parentheses: 천명, %, GWh, 마리, 세대/명 (a pair of units)."""
     parts = text.split("/")
-    return len(parts) <= 2 and all(part in UNITS or _ASCII_UNIT.match(part) or _COUNTER.match(part)
+    return len(parts) <= 2 and not set(parts) & NOT_UNITS and all(part in UNITS or _ASCII_UNIT.match(part) or _COUNTER.match(part)
                                    for part in parts)
 
 
@@ -70,6 +76,12 @@ def header_role(header: str) -> str | None:
 
 def names_region(header: str) -> bool:
     return any(word in clean_label(header) for word in REGION_WORDS)
+
+
+def names_sido_only(header: str) -> bool:
+    """A column named for 시도 alone (시도별, 행정구역(시도)별), where a 시군구 is a typo, not a row."""
+    name = clean_label(header)
+    return "시도" in name and not any(word in name for word in ("시군구", "시군", "구군", "시·군", "자치구"))
 
 
 def is_measure(part: str) -> bool:

@@ -14,6 +14,7 @@ from .establishments import establishments_sido_industry
 from .facts import facts
 from .manufacturing import manufacturing_ksic2
 from .selection import check_selection, selection
+from .succession import gwangju_continued
 
 BUILDERS = {
     "employment_sido_annual": employment_sido_annual,
@@ -22,6 +23,7 @@ BUILDERS = {
     "establishments_sido_industry": establishments_sido_industry,
     "manufacturing_ksic2": manufacturing_ksic2,
     "facts": facts,
+    "gwangju_continued": gwangju_continued,
 }
 
 __all__ = ["BUILDERS", "check_selection", "selection"]
