@@ -199,6 +199,6 @@ def test_every_printed_scenario_and_assumption_value_is_korean(results):
     for pledge_id in registry():
         for flip in views.flips(views.pledge_view(pledge_id).sensitivity):
             assert "=" not in flip["assumption"] and not re.search(r"[a-z]_[a-z]", flip["assumption"])
-    assert views.assumption_value("excluded_reference_case", "ggm-plan-908").startswith("광주글로벌모터스")
+    assert views.assumption_value("excluded_reference_case", "ggm-plan-1000").startswith("광주글로벌모터스")
     assert "발표" in views.assumption_value("mou_presence_fact", "ai_mou-069f5b")
     assert prose.value_ko("selection_horizon", None) == "판단 거리와 같게"

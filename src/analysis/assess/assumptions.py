@@ -38,6 +38,13 @@ class Assumptions(BaseModel):
     trend_years: int
     recent_years: int
     excluded_reference_case: str
+    reference_cases: Literal["class", "pooled"]
+    reference_target: Literal["matched", "other"]
+    reference_min_years: float
+    delivery_growth: float
+    delivery_overshoot: Literal["keep", "censor"]
+    jobs_reading: Literal["stated", "direct"]
+    parts_dependence: float
     recoded_evidence: tuple[tuple[str, str, str], ...]
 
     def with_overrides(self, **overrides: Any) -> Assumptions:

@@ -17,17 +17,24 @@ TABLES_READ = ("facts", "employment_sido_annual", "employment_sido_industry_annu
 
 
 class Context:
-    """Processed tables, facts and the registry, with caches for backtests and model fits."""
+    """Processed tables, facts, the registry and the declarations (reference classes, stages), with
+    caches for backtests and model fits. Tests inject small tables or declarations by name; what is
+    not given is read from the store and config/."""
 
-    def __init__(self):
-        tables = {name: store.load(name) for name in TABLES_READ}
+    def __init__(self, tables: dict[str, pd.DataFrame] | None = None, pledges: dict | None = None,
+                 references=None, stages=None):
+        from . import reference, stage
+        given = tables or {}
+        tables = {name: given[name] if name in given else store.load(name) for name in TABLES_READ}
         self.facts = tables["facts"].set_index("fact_id", drop=False)
         self.employment = tables["employment_sido_annual"]
         self.industry = tables["employment_sido_industry_annual"]
         self.monthly = tables["employment_monthly"]
         self.establishments = tables["establishments_sido_industry"]
         self.manufacturing = tables["manufacturing_ksic2_2024"]
-        self.pledges = registry()
+        self.pledges = registry() if pledges is None else pledges
+        self.references = reference.declared() if references is None else references
+        self.stages = stage.declared() if stages is None else stages
         self.defaults: Assumptions = defaults()
         self.search_log = search_log.read(raw.verified("facts/search_log.csv"))
         self._cache: dict = {}
@@ -57,6 +64,11 @@ class Context:
     def last_search(self) -> str:
         """The day of the latest logged search (when a pledge has none of its own)."""
         return str(self.search_log["date"].max())
+
+    def today(self) -> pd.Timestamp:
+        """The day the record ends: the latest logged search or published fact (a verdict 'as of
+        today' is judged on this day)."""
+        return self.cached(("today",), lambda: max(pd.Timestamp(self.last_search()), self.facts["published_date"].max()))
 
     # -- series ------------------------------------------------------------------------------------
     def series_rows(self, spec: dict) -> tuple[str, pd.DataFrame]:

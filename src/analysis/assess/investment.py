@@ -1,22 +1,12 @@
-"""Investment per job: the jobs a pledge implies per 1조원, against real projects and Bank of Korea
-coefficients (which count economy-wide induced jobs per output, not jobs per investment)."""
+"""Investment per job: the jobs a pledge implies per 1조원, against real projects (the precedents of
+config/stages.yaml) and Bank of Korea coefficients (which count economy-wide induced jobs per
+output, not jobs per investment)."""
 from __future__ import annotations
 
 import pandas as pd
 
-from ..vocab.units import in_trillion_krw
+from .stage import per_trillion
 
-# Investment-per-job comparisons: (label, investment fact, jobs fact, what the jobs count covers).
-COMPARABLES = (
-    ("SK하이닉스 M15 (청주) 직접고용", "comparable-003130.1", "comparable-003130.2", "direct"),
-    ("SK하이닉스 M15 직간접 (서울대 추정)", "comparable-003130.1", "comparable-68eb22", "direct+indirect"),
-    ("SK하이닉스 용인 클러스터 (경기도 추정)", "comparable-b5c7f1.1", "comparable-b5c7f1.2", "not stated"),
-    ("용인 반도체 국가산단 직접고용", "comparable-14aaf2.1", "comparable-14aaf2.2", "direct"),
-    ("용인 반도체 국가산단 협력사", "comparable-14aaf2.1", "comparable-14aaf2.3", "supplier"),
-    ("삼성 평택 1라인 (한은 계수 기반)", "comparable-764394.1", "comparable-764394.2", "direct+indirect"),
-    ("광주글로벌모터스 계획 (2021)", "ggm-d2d526", "ggm-42cb8c", "direct"),
-    ("광주글로벌모터스 실제 (2025-09)", "ggm-d2d526", "ggm-1ddf42.2", "direct"),
-)
 # Bank of Korea coefficients (persons per 10억원 of final demand or output), shown per 1조원.
 COEFFICIENTS = (
     ("전산업 취업유발계수 (2020 고용표)", "bok_coef-7b8acc", "induced"),
@@ -35,13 +25,11 @@ def jobs_per_trillion(jobs: float, trillion_krw: float) -> float:
 
 def investment_table(ctx) -> pd.DataFrame:
     """Every comparison with its jobs per 1조원 and the facts it comes from."""
-    rows = []
-    for label, investment_fact, jobs_fact, kind in COMPARABLES:
-        inv, jobs = ctx.fact(investment_fact), ctx.fact(jobs_fact)
-        rows.append({"comparison": label,
-                     "jobs_per_trillion_krw": jobs_per_trillion(jobs["value"], in_trillion_krw(inv["value"], inv["unit"])),
-                     "covers": kind, "kind": "project", "as_of": jobs["as_of"],
-                     "sources": f"fact:{investment_fact}; fact:{jobs_fact}"})
+    rows = [{"comparison": bench.label, "jobs_per_trillion_krw": per_trillion(ctx, bench), "covers": covers,
+             "kind": "project", "as_of": ctx.fact(bench.jobs[0])["as_of"],
+             "sources": "; ".join(f"fact:{f}" for f in (*bench.investment, *bench.jobs))}
+            for facility in ctx.stages.facilities.values() for covers, benches in facility.jobs_per_trillion.items()
+            for bench in benches]
     for label, fact_id, kind in COEFFICIENTS:
         row = ctx.fact(fact_id)
         rows.append({"comparison": label, "jobs_per_trillion_krw": row["value"] * BILLIONS_PER_TRILLION, "covers": kind,

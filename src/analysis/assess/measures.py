@@ -10,7 +10,7 @@ import pandas as pd
 from ..vocab.regions import NATIONAL
 from ..vocab.sources import compact
 from ..vocab.units import persons
-from . import counterfactual, delivery, nowcast, outside_view, statistic
+from . import counterfactual, nowcast, outside_view, statistic
 from .context import Context, statistical_spec
 from .forecast import MODEL_NAMES_KO
 from .investment import jobs_per_trillion
@@ -26,7 +26,9 @@ ASSUMPTIONS_BY_MEASURE = {
     "power": ("power_threshold", "detect_alpha"),
     "minimum_detectable": ("power_threshold", "detect_alpha"),
     "probability": ("on_track_probability", "unlikely_probability", "interval_levels"),
-    "delivered": ("full_delivery_share", "excluded_reference_case", "on_track_probability", "unlikely_probability"),
+    "delivered": ("delivery_growth", "delivery_overshoot", "reference_cases", "reference_target", "reference_min_years",
+                  "excluded_reference_case"),
+    "delivery_probability": ("full_delivery_share", "on_track_probability", "unlikely_probability"),
     "mou_rate": ("mou_regimes", "mou_regime_starts"),
     "presence_share": ("mou_presence_fact",),
     "present_firms": ("simulation_draws", "seed", "on_track_probability", "unlikely_probability"),
@@ -112,23 +114,32 @@ def delivery_rows(ctx: Context, pledge, verdict: Verdict, out: Rows) -> None:
     a = traced(ctx.defaults)
     if pledge.delivery == "ai_jobs":
         result, _ = ai_jobs_prediction(ctx, pledge, a, verdict.deadline, None)
-        rates = [f"fact:{r.jobs}; fact:{r.firms}" for r in delivery.declared().ai_jobs_per_firm]
-        out.add("delivered", f"{verdict.deadline}년 AI 기업 일자리 전망", result["mean"], "명", lower=result["lower_95"],
-                upper=result["upper_95"], method=f"입주 기업 전망 × 기업당 일자리 {result['rate_low']:.1f}–"
-                                                  f"{result['rate_high']:.1f}명(보도된 비율 사이 균등)",
+        rates = [f"fact:{r.jobs}; fact:{r.firms}" for r in ctx.references.ai_jobs_per_firm]
+        out.add("delivered", f"{verdict.deadline}년 AI 기업 일자리 전망", result["mean"], "명", lower=result["low"],
+                upper=result["high"], method=f"입주 기업 전망 × 기업당 일자리 {result['rate_low']:.1f}–"
+                                              f"{result['rate_high']:.1f}명(보도된 비율 사이 균등); 80% 구간",
                 sources="; ".join(rates), note="협약 기업 밖의 AI 일자리는 세지 않음(세는 통계가 없음).")
         return
-    outcome = delivery_prediction(ctx, pledge, a, verdict.deadline, None)
-    if outcome is None:
+    prediction = delivery_prediction(ctx, pledge, a, verdict.deadline, None)
+    if prediction is None:
         return
-    result, cases = outcome["result"], outcome["cases"]
-    out.add("delivered", "과거 사례로 본 전달 예상", result["mean"], "명", lower=result["lower_80"], upper=result["upper_80"],
-            method=f"베타-이항 모형(사례 {len(cases)}건, 평균 전달 비율 {result['mean_share']:.0%}); 80% 구간",
-            sources=_facts(*[f for c in cases for f in c.sources]),
-            note="공약이 같은 부류의 한 사례라고 가정; 사례가 적어 불확실함.")
+    result, cases = prediction["result"], prediction["cases"]
+    sources = _facts(*[f for c in cases for f in c.sources])
+    kind = "직접 고용" if prediction["kind"] == "direct" else "유발 고용"
+    out.add("delivered", "과거 사례로 본 기한까지의 이행 예상(가운데 값)", result["median"], "명", lower=result["low"],
+            upper=result["high"], sources=sources,
+            method=f"과거 사례 {len(cases)}건의 약속 대비 실적과 발표 뒤 경과 연수({result['years']:.1f}년)로 본 예상; 80% 구간",
+            note=f"{kind} 기준. 공약이 과거 사례와 같은 부류라고 가정; 사례가 적어 불확실함.")
+    out.add("delivery_probability", f"{verdict.deadline}년까지 {pledge.target_value:,.0f}개를 모두 채울 확률",
+            result["probability"], "probability", lower=result["probability_low"], upper=result["probability_high"],
+            method="같은 과거 사례로 본 확률; 80% 구간", sources=sources)
     for case in cases:
-        out.add("case", case.label, case.ratio, "ratio", method=f"{case.delivered:,.0f} ÷ {case.promised:,.0f}",
-                sources=_facts(*case.sources), note=case.note)
+        out.add("case", case.label, case.ratio, "ratio", sources=_facts(*case.sources), note=case.note,
+                method=f"{case.delivered:,.0f} ÷ {case.promised:,.0f}, 발표 {case.years:.1f}년 뒤")
+    labels = {c.id: c.label for c in cases}
+    for row in prediction["loo"]:
+        out.add("case_left_out", f"'{labels[row['left_out']]}'을(를) 빼면", row["probability"], "probability",
+                method="나머지 사례로 다시 계산한 확률", sources=sources)
 
 
 def mou_rows(ctx: Context, pledge, verdict: Verdict, out: Rows) -> None:
@@ -147,10 +158,10 @@ def mou_rows(ctx: Context, pledge, verdict: Verdict, out: Rows) -> None:
                  f"{fit.ljung_box_p:.2f}(구간이 적어 검정력이 낮음).")
     share = p["share"]
     out.add("presence_share", "협약 기업 중 광주에 실제 입주한 비율", share["share"], "ratio", lower=share["lower"],
-            upper=share["upper"], method="제프리스 95% 구간", sources=presence_sources)
+            upper=share["upper"], method="95% 구간", sources=presence_sources)
     out.add("present_firms", f"{verdict.deadline}년 말 광주 입주 협약 기업 전망", result["present_mean"], "개",
             lower=result["present_lower"], upper=result["present_upper"],
-            method=f"최근 구간 속도 × 과산포 × 입주 비율, 모의실험 {a.simulation_draws:,}회; 95% 구간",
+            method=f"최근 구간 속도 × 입주 비율, 속도의 불확실성과 들쭉날쭉함 포함, 모의실험 {a.simulation_draws:,}회; 80% 구간",
             sources=f"{mou_sources}; {presence_sources}",
             note="협약 기업이 모두 AI 전문기업은 아니므로 AI 전문기업 수는 이보다 적을 수 있음.")
     gap = pledge.target_value - result["present_mean"]

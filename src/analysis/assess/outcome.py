@@ -33,10 +33,3 @@ class Outcome:
     context_only: tuple[str, ...] = ()
     deciding_fact: str = ""
     extra: dict = field(default_factory=dict)  # model results other steps combine (draws of a sum's parts)
-
-
-def interval(values, level: float = INTERVAL_LEVEL) -> tuple[float, float]:
-    """The central `level` interval of simulated values."""
-    import numpy as np
-    low, high = np.quantile(values, [(1 - level) / 2, (1 + level) / 2])
-    return float(low), float(high)

@@ -16,7 +16,7 @@ import pandas as pd
 
 from .. import paths
 from ..files import write_csv_if_changed, write_if_changed
-from . import delivery, evidence, history, measures, sensitivity, statistic
+from . import evidence, history, measures, reference, sensitivity, statistic
 from .calibration import error_summary
 from .context import Context, panel_key, statistical_spec
 from .investment import investment_table
@@ -53,7 +53,8 @@ def _status_rows(verdicts: dict[str, Verdict], robust: pd.DataFrame, ctx: Contex
                            "method": v.method, "reason_ko": v.reason, "as_of": v.as_of, "deciding_fact": v.deciding_fact,
                            "role": ctx.pledges[v.pledge_id].source_info.role,
                            "checked": ctx.searches(v.pledge_id)[1] or ctx.last_search(),
-                           "decided_by": v.decided_by, **_deciding_fields(v), "context_only": ";".join(v.context_only)}
+                           "decided_by": v.decided_by, **_deciding_fields(v), "context_only": ";".join(v.context_only),
+                           "jobs_kind": v.jobs_kind, "accountability": v.accountability}
                           for v in verdicts.values()])
     return frame.merge(robust, on="pledge_id", how="left")
 
@@ -123,7 +124,7 @@ def _ggm_table(ctx: Context) -> pd.DataFrame:
 
 
 def _projections(ctx: Context) -> pd.DataFrame:
-    table = delivery.official_projections(ctx)
+    table = reference.official_projections(ctx)
     summary = error_summary(table["relative_error"].to_numpy())
     return pd.concat([table, pd.DataFrame([{"label": "요약(상대오차)", **summary}])], ignore_index=True)
 

@@ -25,6 +25,8 @@ from . import evidence, reasons, rules
 from .context import Context
 from .outcome import Deciding, Outcome
 from .quantitative import measured_outcome
+from .stage import stage_outcome
+from .sums import sum_outcome
 from .trace import Traced
 
 
@@ -48,6 +50,9 @@ class Verdict:
     reads: frozenset[str] = frozenset()  # assumptions (and fact recodings) the computation read
     facts: frozenset[str] = frozenset()  # facts the computation rests on
     deciding_links: tuple[tuple[str, str], ...] = ()  # (fact, meaning) of each link that decided it or a component
+    model: dict | None = None  # the delivery model's prediction (a sum of pledges simulates its parts from it)
+    jobs_kind: str = ""  # direct | induced: the jobs a jobs verdict judges
+    accountability: str = ""  # held | not_adopted | dropped on the day judged (registry lineage)
 
 
 def deadline_of(pledge, assumptions) -> tuple[int, bool]:
@@ -57,28 +62,37 @@ def deadline_of(pledge, assumptions) -> tuple[int, bool]:
     return assumptions.undated_deadline, True
 
 
-def _combine(quantitative: Outcome | None, facts: evidence.EvidenceStatus, pledge, deadline, assumed, ctx,
+def _facts_only(outcome: Outcome, status: str, reason: str, deciding_fact: str) -> Outcome:
+    """The dated facts decide: the measure is kept as context only."""
+    return Outcome(status, "facts", reason, outcome.as_of, outcome.probability, outcome.power,
+                   context_only=(outcome.decided_by, *outcome.context_only), deciding_fact=deciding_fact)
+
+
+def _combine(measured: Outcome | None, facts: evidence.EvidenceStatus, pledge, deadline, assumed, ctx,
              as_of) -> Outcome:
-    """Quantitative measure and dated facts together (see the module's rule 3)."""
+    """Measure and dated facts together (see the module's rule 3): achieved wins, failed is final,
+    a setback or a completion scheduled after the deadline caps the measure's status at 지연."""
     deciding_fact = (facts.deciding.fact_id or "") if facts.deciding is not None else ""
-    if quantitative is None:
+    if measured is None:
         searches, date = ctx.searches(pledge.id, as_of)
         method = "facts" if facts.deciding or facts.late else "none"
         return Outcome(facts.status, method, reasons.facts(facts, facts.status, deadline, assumed, searches, date),
                        deciding_fact=deciding_fact if method == "facts" else "")
     if facts.status == rules.ACHIEVED or (facts.deciding is not None and facts.deciding.means == "failed"):
-        return Outcome(facts.status, "facts", reasons.facts(facts, facts.status, deadline, assumed, 0, ""),
-                       quantitative.as_of, quantitative.probability, quantitative.power,
-                       context_only=(quantitative.decided_by, *quantitative.context_only), deciding_fact=deciding_fact)
-    if facts.deciding is not None and facts.deciding.means == "setback":
-        capped = rules.cap(quantitative.status, rules.DELAYED)
-        quantitative.reason += reasons.capped_by_evidence(facts.deciding)
-        if capped != quantitative.status:
-            quantitative.status, quantitative.decided_by = capped, "facts"
-            quantitative.deciding_fact = deciding_fact
+        return _facts_only(measured, facts.status, reasons.facts(facts, facts.status, deadline, assumed, 0, ""),
+                           deciding_fact)
+    setback = facts.deciding is not None and facts.deciding.means == "setback"
+    if setback or facts.late is not None:
+        capped = rules.cap(measured.status, rules.DELAYED)
+        note = (reasons.capped_by_evidence(facts.deciding) if setback
+                else reasons.late(facts.late, deadline, assumed))
+        if capped != measured.status:
+            return _facts_only(measured, capped, f"{measured.reason}{note} → {capped}",
+                               deciding_fact if setback else facts.late.fact_id or "")
+        measured.reason += note
     elif facts.deciding is not None:
-        quantitative.reason += reasons.latest_progress(facts.deciding)
-    return quantitative
+        measured.reason += reasons.latest_progress(facts.deciding)
+    return measured
 
 
 def _stamp(links) -> str:
@@ -90,33 +104,46 @@ def _deciding_links(*statuses: evidence.EvidenceStatus) -> tuple[tuple[str, str]
     return tuple((s.deciding.fact_id, s.deciding.means) for s in statuses if s.deciding is not None and s.deciding.fact_id)
 
 
-def _verdict(pledge, outcome: Outcome, deadline: int, assumed: bool, stamp: str, a: Traced, links, parts=()) -> Verdict:
-    return Verdict(pledge.id, outcome.status, deadline, assumed, outcome.decided_by, outcome.reason,
-                   outcome.as_of or stamp, outcome.probability, outcome.power, outcome.deciding_fact, list(parts),
-                   outcome.decided_by, outcome.deciding, outcome.chart, outcome.context_only, frozenset(a.reads),
-                   frozenset(a.facts), links)
+def _verdict(pledge, outcome: Outcome, deadline: int, assumed: bool, stamp: str, a: Traced, links, parts=(),
+             state: str = "") -> Verdict:
+    prediction = outcome.extra.get("prediction")
+    kind = prediction["kind"] if prediction else (outcome.extra.get("jobs") or ("",))[0]
+    return Verdict(pledge.id, outcome.status, deadline, assumed, outcome.decided_by,
+                   reasons.ownership(state) + outcome.reason, outcome.as_of or stamp, outcome.probability,
+                   outcome.power, outcome.deciding_fact, list(parts), outcome.decided_by, outcome.deciding,
+                   outcome.chart, outcome.context_only, frozenset(a.reads), frozenset(a.facts), links, prediction,
+                   kind if pledge.metric == "jobs" else "", state)
 
 
-def _own(ctx: Context, pledge, a: Traced, as_of) -> Verdict:
+def _component(ctx: Context, pledge, a: Traced, name: str, facts: evidence.EvidenceStatus, deadline: int,
+               assumed: bool, as_of) -> tuple[str, str, str, str]:
+    """(name, status, reason, '') of one named component: its dated facts, and the stage of its
+    facility where config/stages.yaml declares one (the same rules as a whole pledge's)."""
+    staged = stage_outcome(ctx, pledge, a, deadline, assumed, as_of, component=name)
+    outcome = _combine(staged, facts, pledge, deadline, assumed, ctx, as_of)
+    return name, outcome.status, outcome.reason, ""
+
+
+def _own(ctx: Context, pledge, a: Traced, as_of, parts: list[Verdict]) -> Verdict:
     deadline, assumed = deadline_of(pledge, a)
     own, components = evidence.of_pledge(ctx, pledge, deadline, a, as_of)
     a.used(*(link.fact_id for link in own.links), *(link.fact_id for _, part in components for link in part.links))
+    state = pledge.accountability(f"{(ctx.today() if as_of is None else as_of):%Y-%m-%d}").state
     if not pledge.measurable:
         context = own.links[-1] if own.links else None
         outcome = Outcome(rules.UNMEASURABLE, "unmeasurable", reasons.unmeasurable(context))
         a.reads.clear()  # nothing can move an unrated verdict: no scenario enters it
-        return _verdict(pledge, outcome, deadline, assumed, _stamp(own.links), a, ())
+        return _verdict(pledge, outcome, deadline, assumed, _stamp(own.links), a, (), state=state)
     if components:
-        searches = ctx.searches(pledge.id, as_of)
-        parts = [(name, part.status, reasons.facts(part, part.status, deadline, assumed, *searches), "")
-                 for name, part in components]
-        status = rules.worst([part[1] for part in parts])
-        outcome = Outcome(status, "components", reasons.components(parts, status))
+        named = [_component(ctx, pledge, a, name, part, deadline, assumed, as_of) for name, part in components]
+        status = rules.worst([part[1] for part in named])
+        outcome = Outcome(status, "components", reasons.components(named, status))
         return _verdict(pledge, outcome, deadline, assumed, _stamp([link for _, part in components for link in part.links]),
-                        a, _deciding_links(*(part for _, part in components)), parts)
-    quantitative = measured_outcome(ctx, pledge, a, deadline, assumed, as_of) if pledge.quantitative else None
+                        a, _deciding_links(*(part for _, part in components)), named, state)
+    quantitative = (sum_outcome(ctx, pledge, parts, a, deadline, assumed) if parts
+                    else measured_outcome(ctx, pledge, a, deadline, assumed, as_of))
     outcome = _combine(quantitative, own, pledge, deadline, assumed, ctx, as_of)
-    return _verdict(pledge, outcome, deadline, assumed, _stamp(own.links), a, _deciding_links(own))
+    return _verdict(pledge, outcome, deadline, assumed, _stamp(own.links), a, _deciding_links(own), state=state)
 
 
 def _cap_by_parts(ctx: Context, verdict: Verdict, parts: list[Verdict]) -> None:
@@ -143,9 +170,10 @@ def assess_pledge(ctx: Context, pledge_id: str, a, as_of: pd.Timestamp | None = 
     if pledge_id in memo:
         return memo[pledge_id]
     pledge = ctx.pledges[pledge_id]
-    verdict = _own(ctx, pledge, Traced(a), as_of)
-    if pledge.parts:
-        _cap_by_parts(ctx, verdict, [assess_pledge(ctx, part, a, as_of, memo) for part in pledge.parts])
+    parts = [assess_pledge(ctx, part, a, as_of, memo) for part in pledge.parts]
+    verdict = _own(ctx, pledge, Traced(a), as_of, parts)
+    if parts:
+        _cap_by_parts(ctx, verdict, parts)
     memo[pledge_id] = verdict
     return verdict
 
