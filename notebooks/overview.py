@@ -16,8 +16,9 @@
 assumptions = {}
 
 # %%
-from analysis.report import figures, guard, overview_page
-guard.check("overview", assumptions=assumptions)
+from analysis.report.execution import guard
+guard.check("overview", globals())
+from analysis.report import figures, overview_page
 figures.setup()
 report = overview_page.OverviewPage(assumptions)
 overview_page.header(report)

@@ -17,8 +17,9 @@ pledge_id = "jobs-13000"
 assumptions = {}
 
 # %%
-from analysis.report import figures, guard, pledge_numbers, pledge_page
-guard.check("pledge", pledge_id=pledge_id, assumptions=assumptions)
+from analysis.report.execution import guard
+guard.check("pledge", globals())
+from analysis.report import figures, pledge_numbers, pledge_page
 figures.setup()
 report = pledge_page.PledgePage(pledge_id, assumptions)
 pledge_page.header(report)

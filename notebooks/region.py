@@ -20,9 +20,9 @@ target_year = 2030
 assumptions = {}
 
 # %%
-from analysis.report import figures, guard, region_page
-guard.check("region", region=region, first_year=first_year, last_year=last_year, target_year=target_year,
-            assumptions=assumptions)
+from analysis.report.execution import guard
+guard.check("region", globals())
+from analysis.report import figures, region_page
 figures.setup()
 report = region_page.RegionPage(region, first_year, last_year, target_year, assumptions)
 region_page.header(report)

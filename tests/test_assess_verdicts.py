@@ -4,9 +4,11 @@ moved nothing) and the stored interface the reports read."""
 from __future__ import annotations
 
 import math
+import os
 import re
+import subprocess
+import sys
 
-import pandas as pd
 import pytest
 
 from analysis.assess import forecast, rules, statistic
@@ -14,7 +16,7 @@ from analysis.assess.assumptions import defaults
 from analysis.assess.context import Context, statistical_spec
 from analysis.assess.forecast import MODELS
 from analysis.assess.history import history
-from analysis.assess.results import load_table
+from analysis.assess.results import load_table, result_files
 from analysis.assess.verdict import assess_all, assess_pledge
 
 
@@ -152,8 +154,13 @@ def test_robustness_counts_only_the_scenarios_that_enter_the_verdict(results):
 
 
 @pytest.mark.slow
-def test_the_assessment_is_deterministic(processed):
-    from analysis.assess.results import assess
-    first, second = assess(), assess()
-    for name, frame in first.tables.items():
-        pd.testing.assert_frame_equal(frame, second.tables[name], obj=name)
+def test_the_assessment_is_deterministic(results, workspace):
+    """A separate process with another PYTHONHASHSEED writes byte-identical results: hash order,
+    set order and random draws cannot move a verdict."""
+    stored = {path.relative_to(workspace): path.read_bytes() for path in result_files()}
+    for path in result_files():
+        path.unlink()
+    env = {**os.environ, "PYTHONHASHSEED": "20261201", "GWANGJU_WORKSPACE": str(workspace)}
+    subprocess.run([sys.executable, "-m", "analysis", "results"], env=env, check=True, capture_output=True)
+    again = {path.relative_to(workspace): path.read_bytes() for path in result_files()}
+    assert [name for name in stored if again.get(name) != stored[name]] == []

@@ -41,11 +41,8 @@ def opener_returning(*answers):
 
 
 @pytest.fixture
-def raw(tmp_path, monkeypatch):
-    folder = tmp_path / "raw"
-    shutil.copytree(paths.RAW, folder)
-    monkeypatch.setattr(paths, "RAW", folder)
-    return folder
+def raw(workspace):
+    return paths.RAW
 
 
 def test_fetch_writes_a_readable_file_and_a_manifest_entry_without_the_key(raw, tmp_path):

@@ -34,7 +34,7 @@ def test_font_covers_the_notebooks_registry_and_package_text(cmaps):
 
 def test_figure_text_uses_only_characters_the_font_has(cmaps):
     """Figure titles and labels live in report/figures.py and the notebooks' code cells."""
-    from analysis.report.notebooks import read_notebook
+    from analysis.report.execution.notebooks import read_notebook
     text = (paths.ROOT / "src/analysis/report/figures.py").read_text(encoding="utf-8")
     for notebook in paths.NOTEBOOKS.glob("*.py"):
         text += "".join(c["source"] for c in read_notebook(notebook).cells if c["cell_type"] == "code")

@@ -1,10 +1,9 @@
-"""The pledge registry: completeness, quotes against the articles, schema errors."""
+"""The pledge registry: completeness, quotes against the articles (its schema errors are in the
+bad-input catalogue, tests/test_bad_input.py)."""
 from __future__ import annotations
 
 import pytest
-import yaml
 
-from analysis import paths
 from analysis.ingest import registry as pledges
 from analysis.ingest import registry_checks
 from tests.conftest import seeds_available
@@ -51,37 +50,6 @@ def test_a_quote_not_in_its_article_is_named_when_the_articles_are_present(tmp_p
     wrong = registry_checks.check_quotes(registry, seeds)
     assert len(wrong) == len(registry) and wrong[0].startswith("jobs-13000: quote not found verbatim in 000_")
     assert registry_checks.check_quotes(registry, tmp_path / "absent") == []
-
-
-def _registry_with(tmp_path, change):
-    document = yaml.safe_load(paths.PLEDGES.read_text(encoding="utf-8"))
-    change(document["pledges"][0])
-    path = tmp_path / "pledges.yaml"
-    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
-    return path
-
-
-@pytest.mark.parametrize("change, message", [
-    (lambda p: p.pop("quote"), r"line \d+: pledges.0.quote \(pledge 'jobs-13000'\): Field required"),
-    (lambda p: p.update(metric="vibes"), r"line \d+: pledges.0.metric \(pledge 'jobs-13000'\): .*\(value 'vibes'\)"),
-    (lambda p: p.update(deadline="soon"), r"pledges.0.deadline .*'soon'"),
-    (lambda p: p.update(colour="red"), r"unknown key 'colour' at pledges.0.colour \(pledge 'jobs-13000'\)"),
-    (lambda p: p["target"].update(value="many"), r"pledges.0.target.value.*\(value 'many'\)"),
-    (lambda p: p["smart"].pop("relevant"), r"pledges.0.smart .*expected exactly the keys"),
-    (lambda p: p.update(quote="첫 문장이다. 둘째 문장이다."), "more than one sentence"),
-    (lambda p: p["target"].update(value=14000), "parts add up to 13000"),
-    (lambda p: p.update(deadline="2030-13-01"), r"pledges.0.deadline .*month must be in 1..12 \(value '2030-13-01'\)"),
-    (lambda p: p.update(deadline="2030-02-99"), r"pledges.0.deadline .*day is out of range .*'2030-02-99'"),
-    (lambda p: p["evidence"][0].update(why="짧음"), r"pledges.0.evidence.0.why .*at least 5 characters"),
-    (lambda p: p["evidence"][0].update(means="maybe"), r"pledges.0.evidence.0.means .*\(value 'maybe'\)"),
-    (lambda p: p.update(deadline="20301231"), r"pledges.0.deadline .*expected YYYY or YYYY-MM-DD"),
-    (lambda p: p.update(measured_by={}), r"pledges.0.measured_by .*no series, no facts and no note"),
-    (lambda p: p["smart"].update(relevant=[True, ""]), r"pledges.0.smart.relevant.1 .*at least 1 character"),
-    (lambda p: p["smart"].update(relevant=["maybe", "이유"]), r"pledges.0.smart.relevant.0 .*valid boolean"),
-])
-def test_malformed_records_name_record_and_field(tmp_path, change, message):
-    with pytest.raises(pledges.RegistryError, match=message):
-        pledges.read_registry(_registry_with(tmp_path, change))
 
 
 def test_unknown_pledge_id_lists_valid_ones():

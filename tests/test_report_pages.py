@@ -18,10 +18,10 @@ from analysis.report import (
     pledge_page,
     prose,
     region_page,
-    runner,
     views,
 )
 from analysis.report.citations import Citations
+from analysis.report.execution import runner
 from analysis.report.page import CSV_MIME, Output, Page, join
 
 HOSTILE = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2"> *별표* _밑줄_ <b>굵게</b>'

@@ -11,8 +11,8 @@ import pytest
 from analysis import paths
 from analysis.errors import InputError
 from analysis.ingest.yamlfile import ConfigError
-from analysis.report import runner
-from analysis.report import specs as report
+from analysis.report.execution import runner
+from analysis.report.execution import specs as report
 
 BUILT = sorted(paths.REPORTS.glob("*.html"))
 needs_reports = pytest.mark.skipif(not (paths.REPORTS / "index.html").exists(),
@@ -60,7 +60,7 @@ def test_every_registry_pledge_gets_a_report(specs):
 
 
 def test_committed_notebooks_are_thin_and_clean():
-    from analysis.report.notebooks import read_notebook
+    from analysis.report.execution.notebooks import read_notebook
     for notebook in paths.NOTEBOOKS.glob("*.py"):
         document = read_notebook(notebook)
         assert document["metadata"]["kernelspec"]["name"] == paths.KERNEL_NAME
@@ -74,21 +74,23 @@ def test_committed_notebooks_are_thin_and_clean():
 # -- execution -------------------------------------------------------------------------------------
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["overview", "pledge-ai-firms-1000", "region-24"])
-def test_each_notebook_executes_on_the_real_data(specs, results, tmp_path, monkeypatch, name):
-    monkeypatch.setattr(paths, "REPORTS", tmp_path)
-    spec = specs[name]
-    spec = report.ReportSpec(spec.name, spec.kind, spec.notebook, spec.title, spec.parameters)
-    html = runner.build(spec).read_text(encoding="utf-8")
-    assert "재현 정보" in html and "<img" in html
-    assert (tmp_path / f"{name}.ipynb").exists() and (tmp_path / f"{name}.json").exists()
-    downloads = list((tmp_path / name).glob("*.csv"))
-    assert downloads and all(f'href="{name}/{d.name}"' in html for d in downloads)
+def test_each_notebook_executes_on_the_real_data(specs, results, workspace):
+    """One batch, as the build runs them (the kernel path: test_execution's one-kernel comparison)."""
+    from analysis.report.execution.batch import build_all
+    names = ["overview", "pledge-ai-firms-1000", "region-24"]
+    outcomes = build_all([specs[name] for name in names], jobs=2)
+    assert [o.message for o in outcomes if not o.ok] == []
+    for name in names:
+        html = specs[name].html.read_text(encoding="utf-8")
+        assert "재현 정보" in html and "<img" in html
+        assert (paths.REPORTS / f"{name}.ipynb").exists() and (paths.REPORTS / f"{name}.json").exists()
+        downloads = list((paths.REPORTS / name).glob("*.csv"))
+        assert downloads and all(f'href="{name}/{d.name}"' in html for d in downloads)
 
 
 @pytest.mark.slow
-def test_a_failed_run_keeps_the_previous_report_and_names_the_cell(results, tmp_path, monkeypatch):
-    monkeypatch.setattr(paths, "REPORTS", tmp_path)
+def test_a_failed_run_keeps_the_previous_report_and_names_the_cell(results, workspace, tmp_path):
+    paths.REPORTS.mkdir(exist_ok=True)
     text = (paths.NOTEBOOKS / "overview.py").read_text(encoding="utf-8")
     broken = tmp_path / "broken.py"
     broken.write_text(text.replace("# %%\nfrom analysis", "# %%\nraise ValueError('broken on purpose')\n\n# %%\n"
@@ -99,7 +101,7 @@ def test_a_failed_run_keeps_the_previous_report_and_names_the_cell(results, tmp_
                                                  r".*ValueError: broken on purpose"):
         runner.build(spec)
     assert spec.html.read_text(encoding="utf-8") == "previous report"
-    assert not list(tmp_path.glob(".*.tmp")) and not (tmp_path / "broken").exists()
+    assert not list(paths.REPORTS.glob(".*.tmp")) and not (paths.REPORTS / "broken").exists()
 
 
 # -- the built HTML --------------------------------------------------------------------------------
@@ -189,23 +191,22 @@ def test_a_reports_path_that_is_a_file_stops_the_build_in_one_line(tmp_path):
 
 def test_a_read_only_reports_folder_is_named_with_what_was_expected(tmp_path, monkeypatch):
     """(Root writes into a read-only folder regardless of its mode, so the permission answer is faked.)"""
-    from analysis import cli
-    monkeypatch.setattr(cli.os, "access", lambda path, mode: False)
+    from analysis import steps
+    monkeypatch.setattr(steps.os, "access", lambda path, mode: False)
     with pytest.raises(InputError, match=r"reports: not writable; expected a folder the build can write"):
-        cli._check_writable(tmp_path / "reports")
+        steps._check_writable(tmp_path / "reports")
 
 
 @pytest.mark.slow
-def test_the_17_region_sweep_builds_and_passes_the_page_checks(results, tmp_path, monkeypatch):
+def test_the_17_region_sweep_builds_and_passes_the_page_checks(results, workspace, tmp_path):
     """Every 시도 report, built in one batch as `regions: all` declares them."""
-    from analysis.report.batch import build_all
+    from analysis.report.execution.batch import build_all
     config = tmp_path / "reports.yaml"
     config.write_text(paths.REPORTS_CONFIG.read_text(encoding="utf-8").replace("regions: [광주광역시]", "regions: all"),
                       encoding="utf-8")
-    monkeypatch.setattr(paths, "REPORTS", tmp_path / "reports")
     regions = [s for s in report.load_specs(config).values() if s.kind == "region"]
     outcomes = build_all(regions)
-    assert [o.name for o in outcomes if not o.ok] == []
+    assert [o.message for o in outcomes if not o.ok] == []
     for spec in regions:
         html = spec.html.read_text(encoding="utf-8")
         assert len(DATA_URI.sub("", html).encode("utf-8")) <= 60_000 and "<img " in html

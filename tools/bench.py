@@ -28,7 +28,9 @@ PY = str(ROOT / ".venv" / "bin" / "python")
 OUT = ROOT / "build" / "bench"
 STACK = ("import pandas, numpy, statsmodels.api, seaborn, matplotlib.pyplot, papermill, nbconvert, "
          "analysis.report.pledge_page, analysis.report.region_page, analysis.report.overview_page")
-REVISED = "data/raw/kosis/인구이동률_월__분기__년__20250120211642.csv"  # feeds one table and the region report
+# Gwangju's 2025 employed persons (776 천명): feeds two tables, the assessment and the pages that read them
+REVISED = "data/raw/kosis/eaps_sido_industry_employed_annual_2015_2025.csv"
+REVISED_ROW = '"광주광역시","계",'.encode()
 CORES = os.cpu_count() or 1
 
 
@@ -83,7 +85,7 @@ def sweep_config() -> Path:
 
 
 def report_names(config: Path) -> list[str]:
-    code = "from analysis.report.specs import load_specs; print('\\n'.join(load_specs()))"
+    code = "from analysis.report.execution.specs import load_specs; print('\\n'.join(load_specs()))"
     env = {**os.environ, "GWANGJU_REPORTS_CONFIG": str(config)}
     return subprocess.run([PY, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True,
                           text=True).stdout.split()
@@ -103,9 +105,9 @@ def revision() -> dict:
     saved = {raw: raw.read_bytes(), manifest: manifest.read_bytes()}
     try:
         lines = saved[raw].split(b"\n")
-        row = next(i for i, line in enumerate(lines) if line.startswith('"광주광역시"'.encode()))
-        last = re.search(rb",(-?\d+\.\d)(,?\r?)$", lines[row])  # the latest value of Gwangju's row
-        revised = f",{float(last.group(1)) + 0.1:.1f}".encode() + last.group(2)
+        row = next(i for i, line in enumerate(lines) if line.startswith(REVISED_ROW))
+        last = re.search(rb",(\d+)(\r?)$", lines[row])  # the latest value of Gwangju's row: 776 → 777
+        revised = f",{int(last.group(1)) + 1}".encode() + last.group(2)
         lines[row] = lines[row][:last.start()] + revised
         raw.write_bytes(b"\n".join(lines))
         subprocess.run([PY, "-m", "analysis", "accept", str(raw)], cwd=ROOT, check=True, capture_output=True)

@@ -2,13 +2,13 @@
 
   ingest PATH [--out FILE.csv] [--item I --unit U --sido S]   read a KOSIS export, say what was detected
   add PATH [--origin O --table-id T --title …]       record a new raw file; print the catalog entry to paste
-  accept PATH                                        take a changed raw file's new hash, after showing the changes
+  accept PATH [--downloaded DAY]                     take a changed raw file's new vintage, after showing the changes
   check-raw                                          verify data/raw against the manifest
   data [TABLE ...]                                   build processed tables (all of them: + checks)
   checks                                             data dictionary, registry references, cross-file checks
   results                                            compute the feasibility assessment
   review                                             write docs/evidence-review.md (every evidence link, one page)
-  makefile                                           print the generated per-table / per-report rules
+  makefile [--out FILE]                              print (or write) the generated make rules
   report NAME [NAME ...]                             build reports (names from config/reports.yaml)
   index                                              write reports/index.html
   notebooks                                          write notebooks/*.ipynb from their text form
@@ -17,11 +17,12 @@
 from __future__ import annotations
 
 import argparse
-import os
+import signal
 import sys
-import time
 
 from .errors import InputError
+
+DEFAULT_REPORT_TIMEOUT = 900.0  # seconds for one report: a page takes about 5 s, the slowest sweep page about 30 s
 
 
 def _ingest(args) -> int:
@@ -46,7 +47,7 @@ def _add(args) -> int:
 
 def _accept(args) -> int:
     from .ingest import intake
-    intake.accept(args.path)
+    intake.accept(args.path, downloaded=args.downloaded, ask=input if sys.stdin.isatty() else None)
     return 0
 
 
@@ -60,138 +61,12 @@ def _check_raw(_args) -> int:
     return 1 if problems else 0
 
 
-def _data(args) -> int:
-    from .tables import store
-    names = args.tables or store.names()
-    unknown = sorted(set(names) - set(store.names()))
-    if unknown:
-        print(f"unknown table(s) {unknown}; expected {store.names()}", file=sys.stderr)
-        return 2
-    for name in names:
-        started = time.perf_counter()
-        frame = store.build(name)
-        print(f"[data] {name}: {len(frame)} rows ({time.perf_counter() - started:.1f}s)")
-    return 0 if args.tables else _checks(args)
-
-
-def _checks(_args) -> int:
-    """After the tables: data dictionary, registry references, cross-file checks, vintage."""
-    from . import paths
-    from .files import write_csv_if_changed
-    from .ingest.registry import registry
-    from .ingest.registry_checks import check_fact_references, check_quotes
-    from .tables import crosscheck, dictionary, store
-    from .tables.vintage import write_vintage
-    dictionary.write()
-    check_fact_references(registry(), set(store.load("facts")["fact_id"]))
-    misquoted = check_quotes(registry())
-    for line in misquoted:
-        print(f"[check] FAIL {paths.PLEDGES.name}: {line}", file=sys.stderr)
-    if misquoted:
-        return 1
-    checks = crosscheck.run()
-    for row in checks.itertuples():
-        print(f"[check] {'ok ' if row.passed else 'FAIL'} {row.check}: worst gap {row.worst_relative_gap:.4%} "
-              f"(tolerance {row.tolerance:.2%}; {row.detail})")
-    if not checks["passed"].all():
-        return 1
-    write_vintage()
-    write_csv_if_changed(checks, paths.PROCESSED / "checks.csv")
-    return 0
-
-
-def _results(_args) -> int:
-    from .assess.results import assess, write_assessment
-    from .report.guard import record_fingerprint
-    started = time.perf_counter()
-    assessment = assess()
-    write_assessment(assessment)
-    record_fingerprint()
-    statuses = assessment.tables["statuses"]
-    print(f"[results] {len(statuses)} pledges in {time.perf_counter() - started:.0f}s: "
-          f"{statuses['status'].value_counts().to_dict()}")
-    return 0
-
-
-def _makefile(_args) -> int:
-    from .build_rules import render
-    sys.stdout.write(render())
-    return 0
-
-
-def _report(args) -> int:
-    """Build the named reports (or those queued by make) in one process, several at a time."""
-    from . import paths
-    from .report import specs
-    declared = specs.load_specs()
-    names = list(args.names)
-    if args.queue:
-        names += _read_queue(args.queue)
-    names = list(dict.fromkeys(names))
-    unknown = [n for n in names if n not in declared]
-    if unknown:
-        print(f"unknown report(s) {unknown}; valid: {', '.join(declared)}", file=sys.stderr)
-        return 2
-    for name in names:
-        specs.validate(declared[name])
-    if not names:
-        print("[report] nothing to build")
-        return 0
-    _check_writable(paths.REPORTS)
-    os.environ["GWANGJU_BUILD"] = "1"  # the notebooks' freshness check: this build decided what is stale
-    if args.kernel:
-        return _report_in_kernels([declared[n] for n in names])
-    from .report.batch import build_all
-    started = time.perf_counter()
-    outcomes = build_all([declared[n] for n in names], jobs=args.jobs)
-    failed = [o for o in outcomes if not o.ok]
-    for outcome in failed:
-        print(f"[report] FAILED {outcome.message}", file=sys.stderr)
-    print(f"[report] {len(outcomes) - len(failed)} built, {len(failed)} failed in {time.perf_counter() - started:.1f}s")
-    return 1 if failed else 0
-
-
-def _check_writable(folder) -> None:
-    """One clear line instead of a traceback per report when reports/ cannot be written."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(f"{folder}: cannot create the folder ({exc.strerror})") from None
-    if not os.access(folder, os.W_OK):
-        raise InputError(f"{folder}: not writable; expected a folder the build can write reports into")
-
-
-def _read_queue(path: str) -> list[str]:
-    """Names make queued (one per line); the queue is emptied once read."""
-    from pathlib import Path
-    queue = Path(path)
-    if not queue.exists():
-        return []
-    names = [line.strip() for line in queue.read_text(encoding="utf-8").splitlines() if line.strip()]
-    queue.unlink()
-    return names
-
-
-def _report_in_kernels(selected) -> int:
-    """One project kernel per report, one after another: the reference the fast path is tested against."""
-    from .report import runner, specs
-    failed = 0
-    for spec in selected:
-        try:
-            runner.build(spec)
-            print(f"[report] ok {spec.name}")
-        except specs.ReportError as exc:
-            print(f"[report] FAILED {exc}", file=sys.stderr)
-            failed += 1
-    return 1 if failed else 0
-
-
-def _index(_args) -> int:
-    from . import paths
-    from .report import index, specs
-    path = index.write_index(specs.load_specs())
-    print(f"[report] index -> {path.relative_to(paths.ROOT)}")
-    return 0
+def _step(name: str):
+    """A build step of analysis.steps, imported only when it runs."""
+    def run(args) -> int:
+        from . import steps
+        return getattr(steps, name)(args)
+    return run
 
 
 def _review(_args) -> int:
@@ -203,7 +78,7 @@ def _review(_args) -> int:
 
 def _notebooks(_args) -> int:
     from . import paths
-    from .report.notebooks import write_ipynb
+    from .report.execution.notebooks import write_ipynb
     for source in sorted(paths.NOTEBOOKS.glob("*.py")):
         print(f"[notebooks] {write_ipynb(source).relative_to(paths.ROOT)}")
     return 0
@@ -218,6 +93,13 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
+    _analyst_commands(commands)
+    _build_commands(commands)
+    return parser
+
+
+def _analyst_commands(commands) -> None:
+    """What an analyst runs by hand: reading, adding, accepting and fetching raw files."""
     ingest = commands.add_parser("ingest", help="read a KOSIS export and report what was detected")
     ingest.add_argument("path")
     ingest.add_argument("--out")
@@ -236,34 +118,72 @@ def _parser() -> argparse.ArgumentParser:
     add.set_defaults(run=_add)
     accept = commands.add_parser("accept", help="take a changed raw file's new hash after showing what changed")
     accept.add_argument("path")
+    accept.add_argument("--downloaded", help="the day this vintage was downloaded, YYYY-MM-DD (or 'not stated')")
     accept.set_defaults(run=_accept)
     commands.add_parser("check-raw", help="verify data/raw against the manifest").set_defaults(run=_check_raw)
+    fetch = commands.add_parser("fetch", help="pull configured KOSIS tables (needs KOSIS_API_KEY)")
+    fetch.add_argument("--dry-run", action="store_true")
+    fetch.set_defaults(run=_fetch)
+
+
+def _build_commands(commands) -> None:
+    """The steps make runs (each can be run by hand too)."""
+    record = {"action": "store_true", "help": "record what the step read and wrote (make passes it; see graph/records.py)"}
     data = commands.add_parser("data", help="build processed tables")
     data.add_argument("tables", nargs="*")
-    data.set_defaults(run=_data)
-    commands.add_parser("checks", help="data dictionary, cross-file checks, vintage").set_defaults(run=_checks)
-    commands.add_parser("results", help="compute the feasibility assessment").set_defaults(run=_results)
+    data.add_argument("--record", **record)
+    data.set_defaults(run=_step("data"))
+    checks = commands.add_parser("checks", help="data dictionary, registry references, cross-file checks")
+    checks.add_argument("--record", **record)
+    checks.set_defaults(run=_step("checks"))
+    results = commands.add_parser("results", help="compute the feasibility assessment")
+    results.add_argument("--record", **record)
+    results.set_defaults(run=_step("results"))
     commands.add_parser("review", help="write docs/evidence-review.md from the registry").set_defaults(run=_review)
-    commands.add_parser("makefile", help="print generated make rules").set_defaults(run=_makefile)
+    makefile = commands.add_parser("makefile", help="print (or --out FILE: write) the generated make rules")
+    makefile.add_argument("--out", help="write the rules to this file, atomically")
+    makefile.set_defaults(run=_step("makefile"))
     build = commands.add_parser("report", help="build reports by name (all at once, one per core)")
     build.add_argument("names", nargs="*")
     build.add_argument("--queue", help="also build the names listed in this file (written by make)")
     build.add_argument("--jobs", type=int, help="reports at once (default: the number of cores)")
+    build.add_argument("--timeout", type=float, default=DEFAULT_REPORT_TIMEOUT,
+                       help=f"seconds one report may take before it is stopped (default {DEFAULT_REPORT_TIMEOUT:g})")
     build.add_argument("--kernel", action="store_true",
                        help="run each notebook in its own project kernel, one after another (slow; for checks)")
-    build.set_defaults(run=_report)
-    commands.add_parser("index", help="write reports/index.html").set_defaults(run=_index)
+    build.add_argument("--record", **record)
+    build.set_defaults(run=_step("report"))
+    index = commands.add_parser("index", help="write reports/index.html")
+    index.add_argument("--record", **record)
+    index.set_defaults(run=_step("index"))
     commands.add_parser("notebooks", help="write notebooks/*.ipynb from notebooks/*.py").set_defaults(run=_notebooks)
-    fetch = commands.add_parser("fetch", help="pull configured KOSIS tables (needs KOSIS_API_KEY)")
-    fetch.add_argument("--dry-run", action="store_true")
-    fetch.set_defaults(run=_fetch)
-    return parser
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM (make stopping, a CI timeout) unwinds like Ctrl-C: temporary files are removed and
+    report workers stopped on the way out."""
+    def stop(signum, _frame):
+        raise SystemExit(128 + signum)
+    signal.signal(signal.SIGTERM, stop)
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    """A MemoryError, or a library that could not be loaded for want of memory (under `ulimit -v`)."""
+    return isinstance(exc, MemoryError) or (isinstance(exc, ImportError) and "failed to map segment" in str(exc))
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    _stop_on_sigterm()
     try:
         return args.run(args)
     except (InputError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except (MemoryError, ImportError) as exc:
+        if not _out_of_memory(exc):
+            raise
+        print(f"error: `python -m analysis {args.command}` ran out of memory ({type(exc).__name__}); no file was "
+              f"left half-written. Expected more memory than its limit (`ulimit -v`): raise it, or close other "
+              f"programs, and run it again", file=sys.stderr)
         return 1

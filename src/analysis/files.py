@@ -3,25 +3,33 @@ content changed (so `make` and content-hash stamps see no change when nothing ch
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 from .errors import InputError
 
+TEMPORARY_SUFFIX = ".tmp"  # the Makefile sweeps `.*.tmp` left by a killed step
+
 
 def atomic_write(path: Path, content: str | bytes) -> None:
-    """Write through a temporary file in the same folder and rename it over `path`."""
+    """Write through a temporary file in the same folder and rename it over `path`; the temporary
+    file is removed whatever stops the write (an error, Ctrl-C, SIGTERM raised as SystemExit)."""
     path = Path(path)
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.tmp")
-        if isinstance(content, str):
-            temporary.write_text(content, encoding="utf-8")
-        else:
-            temporary.write_bytes(content)
-        os.replace(temporary, path)
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX)
     except PermissionError as exc:
         raise InputError(f"{path.parent}: cannot write {path.name} here ({exc.strerror}); "
                          f"expected a writable folder") from None
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def write_if_changed(path: Path, content: str | bytes) -> bool:

@@ -6,6 +6,8 @@ backtests can. Errors are relative to the actual level, so small and large 시�
 """
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 import pandas as pd
 
@@ -45,8 +47,19 @@ def pooled_backtest(panel: pd.DataFrame, train_start: int, first_origin: int, ma
                     breaks: tuple = ()) -> pd.DataFrame:
     """Rolling-origin backtests of every region of `panel` (region, year, value) from `train_start`.
 
-    Spans crossing a declared break (세종's split from 충남) are left out.
+    Spans crossing a declared break (세종's split from 충남) are left out. Several hundred model fits:
+    kept on disk by the content of the panel, the settings and the models' code (analysis.cache).
     """
+    from .. import cache
+    from . import forecast as models
+    content = cache.key(panel.to_csv(index=False), repr((train_start, first_origin, max_horizon, tuple(breaks))),
+                        cache.source_of(models, sys.modules[__name__]))
+    return cache.cached("pooled-backtest", content,
+                        lambda: _pooled_backtest(panel, train_start, first_origin, max_horizon, breaks))
+
+
+def _pooled_backtest(panel: pd.DataFrame, train_start: int, first_origin: int, max_horizon: int,
+                     breaks: tuple) -> pd.DataFrame:
     rows = []
     broken = dict(breaks)
     for region, group in panel.groupby("region", sort=True):

@@ -8,34 +8,35 @@ from ..ingest import search_log, yamlfile
 from ..ingest.registry import registry
 from ..tables import queries, raw, store
 from ..vocab.regions import NATIONAL
-from .assumptions import Assumptions, defaults
+from .assumptions import Assumptions, data_years, defaults
 
 SERIES_TABLES = ("employment_sido_annual", "employment_sido_industry_annual")  # annual series in 천명
-# The processed tables an assessment reads (the build reruns it when one of these changes, no other).
-TABLES_READ = ("facts", "employment_sido_annual", "employment_sido_industry_annual", "employment_monthly",
-               "establishments_sido_industry", "manufacturing_ksic2_2024")
 
 
 class Context:
     """Processed tables, facts, the registry and the declarations (reference classes, stages), with
     caches for backtests and model fits. Tests inject small tables or declarations by name; what is
-    not given is read from the store and config/."""
+    not given is read from the store and config/. (The tables it loads are the `results` step's reads
+    in config/graph.yaml: a load not declared there fails, so the build reruns the assessment exactly
+    when one of them changes.)"""
 
     def __init__(self, tables: dict[str, pd.DataFrame] | None = None, pledges: dict | None = None,
                  references=None, stages=None):
         from . import reference, stage
         given = tables or {}
-        tables = {name: given[name] if name in given else store.load(name) for name in TABLES_READ}
-        self.facts = tables["facts"].set_index("fact_id", drop=False)
-        self.employment = tables["employment_sido_annual"]
-        self.industry = tables["employment_sido_industry_annual"]
-        self.monthly = tables["employment_monthly"]
-        self.establishments = tables["establishments_sido_industry"]
-        self.manufacturing = tables["manufacturing_ksic2_2024"]
+
+        def table(name: str) -> pd.DataFrame:
+            return given[name] if name in given else store.load(name)
+        self.facts = table("facts").set_index("fact_id", drop=False)
+        self.employment = table("employment_sido_annual")
+        self.industry = table("employment_sido_industry_annual")
+        self.monthly = table("employment_monthly")
+        self.establishments = table("establishments_sido_industry")
+        self.manufacturing = table("manufacturing_ksic2_2024")
         self.pledges = registry() if pledges is None else pledges
         self.references = reference.declared() if references is None else references
         self.stages = stage.declared() if stages is None else stages
-        self.defaults: Assumptions = defaults()
+        self.defaults: Assumptions = defaults().within(data_years())
         self.search_log = search_log.read(raw.verified("facts/search_log.csv"))
         self._cache: dict = {}
 

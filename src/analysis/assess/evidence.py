@@ -50,14 +50,22 @@ def links(ctx, pledge, items, a=None, as_of: pd.Timestamp | None = None) -> list
     return sorted(out, key=lambda link: link.published)
 
 
+def _chronology(link: Link) -> tuple:
+    meaning = rules.BY_MEANING.get(link.means)
+    worse_later = -rules.ORDER.index(meaning) if meaning else 0
+    return link.published, worse_later, link.fact_id or ""
+
+
 def status_of(found: list[Link], deadline: int) -> EvidenceStatus:
     """Any 'achieved' wins; else the latest decisive link; a completion scheduled after the
-    deadline caps the status at 지연."""
-    decisive = sorted((link for link in found if link.means in rules.DECISIVE), key=lambda link: link.published)
+    deadline caps the status at 지연. The order the links are listed in never matters: on the same
+    day the worse meaning is taken as the later one, then the fact id decides."""
+    ordered = sorted(found, key=_chronology)
+    decisive = [link for link in ordered if link.means in rules.DECISIVE]
     achieved = [link for link in decisive if link.means == "achieved"]
     deciding = achieved[-1] if achieved else (decisive[-1] if decisive else None)
     status = rules.BY_MEANING[deciding.means] if deciding is not None else rules.NO_DATA
-    late = next((link for link in found if link.due and link.due > deadline), None)
+    late = next((link for link in ordered if link.due and link.due > deadline), None)
     if late is not None and status in (rules.ON_TRACK, rules.ACHIEVED, rules.NO_DATA):
         status = rules.DELAYED
     return EvidenceStatus(status, deciding, late, found)

@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .. import paths
+from .. import paths, reads
 from ..files import write_csv_if_changed, write_if_changed
 from . import evidence, history, measures, reference, sensitivity, statistic
 from .calibration import error_summary
@@ -181,6 +182,13 @@ def assess() -> Assessment:
     return Assessment(tables, _bundles(tables, verdicts))
 
 
+def result_files() -> list[Path]:
+    """Every file `write_assessment` writes (what the build records for the results step)."""
+    from ..ingest.registry import registry
+    return [*(paths.RESULTS / f"{name}.csv" for name in TABLES),
+            *(paths.RESULTS / "pledges" / f"{pledge_id}.json" for pledge_id in registry())]
+
+
 def write_assessment(assessment: Assessment) -> None:
     """Every table and per-pledge JSON, each rewritten only when its content changed."""
     for name, frame in assessment.tables.items():
@@ -191,7 +199,8 @@ def write_assessment(assessment: Assessment) -> None:
 
 
 def load_table(name: str) -> pd.DataFrame:
-    """One stored results table (built by `make results`)."""
+    """One stored results table (built by `make results`), if the running step declared it."""
+    reads.check("result", f"{name}.csv")
     path = paths.RESULTS / f"{name}.csv"
     if not path.exists():
         raise FileNotFoundError(f"{path} is missing: run `make results`")
@@ -199,16 +208,10 @@ def load_table(name: str) -> pd.DataFrame:
 
 
 def load_pledge(pledge_id: str) -> dict:
-    """What one pledge report shows (results/pledges/<id>.json)."""
+    """What one pledge report shows (results/pledges/<id>.json), if the running step declared it."""
+    reads.check("result", f"pledges/{pledge_id}.json")
     path = paths.RESULTS / "pledges" / f"{pledge_id}.json"
     if not path.exists():
         raise FileNotFoundError(f"{path} is missing: run `make results`")
     return json.loads(path.read_text(encoding="utf-8"))
 
-
-def status_of(pledge_id: str) -> str | None:
-    """One pledge's stored status, or None before `make results`."""
-    path = paths.RESULTS / "statuses.csv"
-    if not path.exists():
-        return None
-    return pd.read_csv(path, usecols=["pledge_id", "status"]).set_index("pledge_id")["status"].get(pledge_id)

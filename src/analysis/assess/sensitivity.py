@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from .. import paths
 from ..ingest import yamlfile
 from . import rules
-from .assumptions import Assumptions
+from .assumptions import Assumptions, data_years
 from .trace import recode_key
 from .verdict import Verdict, assess_pledge
 
@@ -62,7 +62,8 @@ def _recodings(base_verdicts: dict[str, Verdict]) -> list[tuple[str, str, str]]:
 def scenarios(ctx, base: Assumptions, base_verdicts: dict[str, Verdict]) -> list[Scenario]:
     """The declared alternatives one at a time, then each deciding fact recoded (its value says, in
     Korean, which report is read how)."""
-    out = [Scenario(f"{name}={value}", name, value, name, base.with_overrides(**{name: value}))
+    years = data_years()
+    out = [Scenario(f"{name}={value}", name, value, name, base.with_overrides(**{name: value}).within(years))
            for name, values in declared().grid.items() for value in values]
     for fact_id, means, other in _recodings(base_verdicts):
         fact = ctx.fact(fact_id)

@@ -183,10 +183,10 @@ def _finish(spans, step: Step, today: pd.Timestamp, pick) -> tuple[pd.Timestamp,
 COVERS = {"direct": "direct", "induced": "direct+indirect"}  # what a reading's jobs-per-조원 precedents count
 
 
-def per_trillion(ctx, bench: _Benchmark) -> float:
-    """Jobs per 1조원 of one precedent (its jobs facts over its investment facts)."""
-    money = sum(in_trillion_krw(ctx.fact(f)["value"], ctx.fact(f)["unit"].split(" (")[0]) for f in bench.investment)
-    return sum(float(ctx.fact(f)["value"]) for f in bench.jobs) / money
+def per_trillion(ctx, jobs: tuple[str, ...], investment: tuple[str, ...]) -> float:
+    """Jobs per 1조원 of one precedent: its jobs facts over its investment facts, each summed."""
+    money = sum(in_trillion_krw(ctx.fact(f)["value"], ctx.fact(f)["unit"].split(" (")[0]) for f in investment)
+    return sum(float(ctx.fact(f)["value"]) for f in jobs) / money
 
 
 def jobs_range(ctx, facility: _Facility, reading: str, investment: float, a, as_of) -> tuple[float, float] | None:
@@ -195,7 +195,7 @@ def jobs_range(ctx, facility: _Facility, reading: str, investment: float, a, as_
     for bench in facility.jobs_per_trillion.get(COVERS[reading], ()):
         if all(_known(ctx, f, as_of) for f in (*bench.jobs, *bench.investment)):
             a.used(*bench.jobs, *bench.investment)
-            rates.append(per_trillion(ctx, bench))
+            rates.append(per_trillion(ctx, bench.jobs, bench.investment))
     return (min(rates) * investment, max(rates) * investment) if rates else None
 
 

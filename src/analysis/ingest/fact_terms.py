@@ -133,11 +133,14 @@ UNITS = NUMBER_UNITS | DATE_UNITS
 
 @dataclass(frozen=True)
 class Series:
-    """A model series read from the facts table: the facts of `topic` in one of `units`."""
+    """A model series read from the facts table: the facts of `topic` in one of `units`. A row in
+    one of these units under another topic is refused (a typo would take it out of the series),
+    unless `shared` lists that topic for that unit."""
 
     name: str
     topic: str
     units: frozenset[str]
+    shared: dict[str, tuple[str, ...]]
 
 
 # The cumulative count of the city's AI business MOUs (src/analysis/assess/mou.py). Rows of topic ai_mou in
@@ -145,7 +148,7 @@ class Series:
 MOU_SERIES = Series("ai_mou", "ai_mou", frozenset({
     "MOUs (43 firms+7 institutions)", "MOU firms", "cumulative MOU number", "MOUs (92 firms+8 institutions)",
     "MOUs", "MOUs (firms+institutions)", "firms with MOU (AI+semiconductor)", "firms with MOU",
-}))
+}), {"MOUs": ("comparable", "delivery_record")})  # investment MOUs (Gwangju 2016-2020, elsewhere): other counts
 SERIES = (MOU_SERIES,)
 
 # Where the search log's searches were made (the search tool's corpora).

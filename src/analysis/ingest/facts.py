@@ -106,10 +106,16 @@ def _spread(text: str, count: int, column: str, what: str) -> list[str]:
 
 
 def _check_series(row: FactRow, unit: str, value, when: When) -> None:
-    """A fact that feeds a model series has its declared topic, a number and a dated as_of."""
+    """A fact in a unit of a model series has the series' topic, a number and a dated as_of."""
     for series in SERIES:
-        if row.topic != series.topic or unit not in series.units:
+        if unit not in series.units:
             continue
+        if row.topic != series.topic:
+            if row.topic in series.shared.get(unit, ()):
+                continue
+            raise FieldProblem(f"unit {unit!r} is a unit of the {series.name} series, whose topic is "
+                               f"{series.topic!r}: topic {row.topic!r} would leave the row out of it",
+                               f"topic {series.topic!r}, or another unit", column="topic")
         if value.number is None:
             raise FieldProblem(f"feeds the {series.name} series (topic {series.topic!r}, unit {unit!r}) but "
                                f"{value.text!r} is not a count", "a number", column="value")

@@ -13,7 +13,7 @@ from urllib.parse import quote
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, field_validator
 
-from .. import paths
+from .. import paths, reads
 from . import yamlfile
 
 HEADER = """# Provenance of every raw input. The build refuses a raw file whose sha256 differs from
@@ -22,8 +22,10 @@ HEADER = """# Provenance of every raw input. The build refuses a raw file whose 
 # Fields: path (relative to data/raw), sha256, title, origin, table_id, table_id_check (확인/미확인 and why),
 # obtained (how the file was obtained, in Korean, for the visible source line),
 # org_id (KOSIS organisation, 101 = 통계청: with table_id it gives the table's KOSIS page), kosis_file_name,
-# downloaded, units, period, caveats; `reader` gives what the file itself does not say
-# (item, unit, or the 시도 of a file of 시군구 without one).
+# downloaded (the day the analyst gave, or the file name's KOSIS stamp), accepted (the day this vintage
+# was taken; its values are kept in data/raw/accepted/ for the next `accept` to compare with), units,
+# period, caveats; `reader` gives what the file itself does not say (item, unit, or the 시도 of a file
+# of 시군구 without one).
 """
 
 
@@ -63,6 +65,7 @@ class RawFile(BaseModel):
     table_id_check: Text = ""  # in Korean: how the table id was confirmed (확인: …) or why it could not be (미확인: …)
     obtained: Text = ""  # in Korean: how the project got the file, as the visible source line says it
     kosis_file_name: Text = "not stated"
+    accepted: Text | None = None
     reader: ReaderHints = ReaderHints()
     request: dict = {}
 
@@ -73,10 +76,10 @@ class RawFile(BaseModel):
             raise ValueError(f"{value!r} is not a sha256 (64 lower-case hex digits)")
         return value
 
-    @field_validator("downloaded")
+    @field_validator("downloaded", "accepted")
     @classmethod
-    def _date(cls, value: str) -> str:
-        if value != "not stated":
+    def _date(cls, value: str | None) -> str | None:
+        if value not in ("not stated", None):
             dt.date.fromisoformat(value)  # month 13 or day 99 is an error, not a guess
         return value
 
@@ -127,6 +130,11 @@ class _ManifestFile(BaseModel):
     files: list[RawFile]
 
 
+def accepted_folder() -> Path:
+    """Where the values of each accepted vintage are kept (see ingest/vintages.py)."""
+    return paths.RAW / "accepted"
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -166,7 +174,9 @@ def entry(relative_path: str) -> RawFile:
 
 
 def verified(relative_path: str) -> Path:
-    """The raw file's path, after checking its content against the manifest's sha256."""
+    """The raw file's path, after checking its content against the manifest's sha256 (and that the
+    running step declared it)."""
+    reads.check("raw", relative_path)
     raw = entry(relative_path)
     if not raw.location.exists():
         raise ManifestError(f"{raw.location}: listed in the manifest but missing from data/raw/")
@@ -182,7 +192,7 @@ def verified(relative_path: str) -> Path:
 
 def check_all(manifest_path: Path | None = None) -> list[str]:
     """Every problem with the raw folder: hash mismatches, missing files, unlisted files (a folder's
-    README.md documents its files and is not an input)."""
+    README.md documents its files, and data/raw/accepted/ keeps accepted values: neither is an input)."""
     files = read_manifest(manifest_path)
     problems = []
     for name, raw in files.items():
@@ -191,8 +201,10 @@ def check_all(manifest_path: Path | None = None) -> list[str]:
         elif sha256_of(raw.location) != raw.sha256:
             problems.append(f"{name}: sha256 differs from the manifest (`python -m analysis accept data/raw/{name}`)")
     listed = {paths.RAW / name for name in files} | {paths.MANIFEST, paths.PLEDGES}
+    kept = accepted_folder()  # the values of accepted vintages, not inputs
     for path in sorted(paths.RAW.rglob("*")):
-        if path.is_file() and path not in listed and not path.name.startswith(".") and path.name != "README.md":
+        if (path.is_file() and path not in listed and not path.name.startswith(".") and path.name != "README.md"
+                and kept not in path.parents):
             problems.append(f"{path.relative_to(paths.RAW)}: not in the manifest (`python -m analysis add {path}`)")
     return problems
 

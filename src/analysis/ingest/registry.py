@@ -227,26 +227,29 @@ class _RegistryFile(_Strict):
     pledges: tuple[Pledge, ...]
 
 
-def _check_relations(path: Path, registry: dict[str, Pledge]) -> None:
+def _check_relations(path: Path, registry: dict[str, Pledge], lines: dict) -> None:
+    """Parts, part_of and same_programme_as name pledges, and parts add up; errors give the line."""
+    numbers = {pledge_id: number for number, pledge_id in enumerate(registry)}
+
+    def refuse(pledge: Pledge, field: str, problem: str) -> RegistryError:
+        return RegistryError.at(path, f"pledge {pledge.id!r}, field {field!r}: {problem}",
+                                line=yamlfile.line_of(lines, ("pledges", numbers[pledge.id], field)))
     for pledge in registry.values():
         for name, ids in (("parts", pledge.parts), ("part_of", (pledge.part_of,) if pledge.part_of else ()),
                           ("same_programme_as", pledge.same_programme_as)):
             for other in ids:
                 if other not in registry:
-                    raise RegistryError.at(path, f"pledge {pledge.id!r}, field {name!r}: {other!r} is not a pledge id")
+                    raise refuse(pledge, name, f"{other!r} is not a pledge id")
         if pledge.parts:
             parts = [registry[p] for p in pledge.parts]
             if any(p.metric != pledge.metric or p.target_value is None for p in parts):
-                raise RegistryError.at(path, f"pledge {pledge.id!r}, field 'parts': parts must share the metric "
-                                             "and state a number")
+                raise refuse(pledge, "parts", "parts must share the metric and state a number")
             total = sum(p.target_value for p in parts)
             if total != pledge.target_value:
-                raise RegistryError.at(path, f"pledge {pledge.id!r}, field 'parts': parts add up to {total:g}, "
-                                             f"not {pledge.target_value:g}")
+                raise refuse(pledge, "parts", f"parts add up to {total:g}, not {pledge.target_value:g}")
             for part in parts:
                 if part.part_of != pledge.id:
-                    raise RegistryError.at(path, f"pledge {part.id!r}, field 'part_of': expected {pledge.id!r}, "
-                                                 "which lists it as a part")
+                    raise refuse(part, "part_of", f"expected {pledge.id!r}, which lists it as a part")
 
 
 def _with_pledge_id(message: str, raw) -> str:
@@ -280,7 +283,7 @@ def read_registry(path: Path | None = None) -> dict[str, Pledge]:
         if problems:
             raise RegistryError.at(path, f"pledge {pledge.id!r}, lineage: {'; '.join(problems)}", line=line)
         registry[pledge.id] = pledge.model_copy(update={"source_record": source, "actors_record": document.actors})
-    _check_relations(path, registry)
+    _check_relations(path, registry, lines)
     return registry
 
 

@@ -24,7 +24,7 @@ class ConfigError(InputError, ValueError):
 def _lines(node: yaml.Node, path: tuple = (), out: dict | None = None, file: Path | None = None) -> dict:
     """Line (1-based) of every key path in a composed YAML tree; duplicated keys are refused."""
     out = {} if out is None else out
-    out[path] = node.start_mark.line + 1
+    out.setdefault(path, node.start_mark.line + 1)  # a key's own line, not the line its value starts on
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:

@@ -70,10 +70,11 @@ def versions() -> str:
 
 
 def vintage() -> dict:
-    """The latest period of each processed table (written by `make data`)."""
-    import json
-    path = paths.PROCESSED / "vintage.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    """The latest period of each processed table this page reads (its declared reads), no other."""
+    from .. import reads
+    from ..tables.vintage import latest
+    active = reads.active()
+    return latest(active.tables) if active else {}
 
 
 def now() -> dt.datetime:

@@ -1,22 +1,17 @@
-"""The bundled Korean font: NanumGothic, shipped inside the `koreanize-matplotlib` wheel.
+"""The bundled Korean font: NanumGothic, vendored in src/analysis/fonts/ with its licence (OFL.txt).
 
 Figures register the files with matplotlib (plotting.setup); report pages embed a subset.
-The package itself is never imported: it imports distutils, which Python 3.12 removed.
 This module stays free of heavy imports, because the report runner uses it per page.
 """
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 FONT_FAMILY = "NanumGothic"
 
 
 def font_directory() -> Path:
-    spec = importlib.util.find_spec("koreanize_matplotlib")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("koreanize-matplotlib is not installed: it carries the bundled NanumGothic font")
-    return Path(next(iter(spec.submodule_search_locations))) / "fonts"
+    return Path(__file__).resolve().parents[1] / "fonts"
 
 
 def font_files() -> dict[str, Path]:

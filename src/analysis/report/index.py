@@ -13,9 +13,9 @@ from .. import paths
 from ..assess import results, rules
 from ..files import atomic_write
 from . import chrome, prose, views
+from .execution.specs import ReportSpec
 from .markup import attr, badge, esc, link
 from .pledge_page import deadline_text, quantity
-from .specs import ReportSpec
 
 SCRIPT = """<script>
 (function () {

@@ -8,9 +8,9 @@ import pandas as pd
 from ..vocab import periods
 from ..vocab.units import persons
 from . import figures, prose, region_view
+from .execution.specs import region_slug
 from .markup import badge, esc, heading, link, number, percent
 from .page import Output, Page, join
-from .specs import region_slug
 
 COLUMN_KO = {"item": "항목", "unit": "단위", "region": "지역", "industry": "산업", "sex": "성별", "age": "연령"}
 

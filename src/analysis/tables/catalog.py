@@ -28,6 +28,13 @@ class ColumnSpec(_Strict):
     nullable: bool = False
 
 
+class Latest(_Strict):
+    """A period a page's 재현 정보 prints for a table: the latest `column` among rows matching `where`."""
+    label: str
+    column: str
+    where: dict[str, str | bool] = {}
+
+
 class TableSpec(_Strict):
     description: str
     inputs: list[str]
@@ -38,6 +45,7 @@ class TableSpec(_Strict):
     columns: dict[str, ColumnSpec] | None = None
     value_missing_only_with_marker: bool = False
     show_in_region_report: bool = False
+    latest: list[Latest] = []
 
 
 class CatalogFile(_Strict):

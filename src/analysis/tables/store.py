@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .. import reads
 from ..files import write_csv_if_changed
 from .catalog import Table, catalog, table
 
@@ -35,7 +36,9 @@ def _read_types(declared: Table) -> tuple[dict, dict, list]:
 
 
 def load(name: str) -> pd.DataFrame:
-    """A processed table with its declared types; a missing table names the command that builds it."""
+    """A processed table with its declared types; a missing table names the command that builds it.
+    Only a table the running step declared (config/graph.yaml) is loaded."""
+    reads.check("table", name)
     declared = table(name)
     if not declared.path.exists():
         raise FileNotFoundError(f"{declared.path} is missing: run `make data`")

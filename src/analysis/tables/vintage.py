@@ -1,26 +1,30 @@
-"""The latest period of each input (data/processed/vintage.json), for report footers."""
+"""The latest period of the tables a page reads, as its 재현 정보 prints it (`latest:` in the catalog).
+
+Computed from the tables themselves, so a page depends on no summary of every input: a new period
+of a table it does not read changes nothing on it.
+"""
 from __future__ import annotations
 
-import json
+import pandas as pd
 
-from .. import paths
-from ..files import write_if_changed
-from .queries import EMPLOYED
+from .catalog import table
 from .store import load
 
 
-def write_vintage() -> None:
-    annual = load("employment_sido_annual")
-    monthly = load("employment_monthly")
-    census = load("establishments_sido_industry")
-    manufacturing = load("manufacturing_ksic2_2024")
-    facts = load("facts")
-    vintage = {
-        "경제활동인구조사 시도별 연간 (고용률 등)": int(annual.loc[annual["item"] == "고용률", "year"].max()),
-        "경제활동인구조사 시도·산업별 취업자": int(annual.loc[(annual["item"] == EMPLOYED) & ~annual["derived"], "year"].max()),
-        "경제활동인구조사 월별 (광주)": str(monthly["month"].max()),
-        "전국사업체조사": int(census["year"].max()),
-        "광업제조업조사 중분류 (광주)": int(manufacturing["year"].max()),
-        "사실 자료 facts.csv (최신 보도일)": str(facts["published_date"].max().date()),
-    }
-    write_if_changed(paths.PROCESSED / "vintage.json", json.dumps(vintage, ensure_ascii=False, indent=1))
+def _latest_value(frame: pd.DataFrame, column: str, where: dict) -> str:
+    rows = frame
+    for name, value in where.items():
+        rows = rows[rows[name] == value]
+    latest = rows[column].max()
+    return str(latest.date()) if isinstance(latest, pd.Timestamp) else str(latest)
+
+
+def latest(tables) -> dict[str, str]:
+    """label → latest period, for each `latest:` declaration of `tables` (in their order)."""
+    out = {}
+    for name in tables:
+        declared = table(name).spec.latest
+        if declared:
+            frame = load(name)
+            out.update({spec.label: _latest_value(frame, spec.column, spec.where) for spec in declared})
+    return out

@@ -15,12 +15,12 @@ import sys
 import time
 from pathlib import Path
 
-from .. import paths
-from ..assess.results import status_of
-from ..files import atomic_write
-from . import chrome, fonts
+from ... import paths
+from ...assess.results import load_pledge
+from ...files import atomic_write
+from .. import chrome, fonts
+from ..page import CSV_MIME
 from .notebooks import read_notebook
-from .page import CSV_MIME
 from .specs import ReportError, ReportSpec, validate
 
 GLYPH_WARNING = re.compile(r"Glyph \d+ .*missing from (current )?font", re.IGNORECASE)
@@ -82,15 +82,19 @@ def _reader_copy(executed):
 
 
 def write_downloads(spec: ReportSpec, downloads: dict[str, str]) -> None:
-    """reports/<name>/*.csv, replacing the previous set as a whole."""
-    folder = paths.REPORTS / spec.name
-    staging = paths.REPORTS / f".{spec.name}.downloads"
+    """reports/<name>/*.csv, replacing the previous set as a whole (a staging folder that nothing
+    outlives: removed on any failure)."""
+    folder = spec.downloads
+    staging = paths.REPORTS / f".{spec.name}.downloads.tmp"
     shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    for file, text in downloads.items():
-        (staging / file).write_text(text, encoding="utf-8")
-    shutil.rmtree(folder, ignore_errors=True)
-    os.replace(staging, folder)
+    try:
+        staging.mkdir(parents=True)
+        for file, text in downloads.items():
+            (staging / file).write_text(text, encoding="utf-8")
+        shutil.rmtree(folder, ignore_errors=True)
+        os.replace(staging, folder)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def page_html(spec: ReportSpec, executed, tools: tuple) -> str:
@@ -111,7 +115,7 @@ def publish(spec: ReportSpec, executed, tools: tuple, started: float) -> Path:
     atomic_write(spec.executed, nbformat.writes(executed))
     write_downloads(spec, downloads)
     atomic_write(spec.html, body)
-    status = status_of(spec.parameters["pledge_id"]) if spec.kind == "pledge" else None
+    status = load_pledge(spec.parameters["pledge_id"])["status"]["status"] if spec.kind == "pledge" else None
     atomic_write(spec.sidecar, json.dumps({
         "name": spec.name, "kind": spec.kind, "title": spec.title, "status": status,
         "parameters": spec.parameters, "built": chrome.now().isoformat(timespec="seconds"),

@@ -18,7 +18,8 @@ ENGINE_NAME = "gwangju-inprocess"
 
 
 def _shell():
-    """A new IPython shell with no history database (several run at once) and inline figures."""
+    """A new IPython shell with no history database (several run at once) and inline figures,
+    never one an earlier notebook in this process used."""
     from IPython.core.displayhook import DisplayHook
     from IPython.core.interactiveshell import InteractiveShell
     from traitlets.config import Config
@@ -40,6 +41,7 @@ def _shell():
 
     config = Config()
     config.HistoryManager.enabled = False
+    InteractiveShell.clear_instance()  # IPython's shell is a singleton: each notebook gets a new one
     shell = Shell.instance(config=config)
     shell.enable_matplotlib("inline")
     return shell

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from .. import paths
+from ... import paths
 
 KERNELSPEC = {"display_name": f"Python ({paths.KERNEL_NAME})", "language": "python", "name": paths.KERNEL_NAME}
 
@@ -28,20 +28,19 @@ def read_notebook(path: Path):
     return copy.deepcopy(_read(Path(path), Path(path).stat().st_mtime_ns))
 
 
-def parameters_source(path: Path) -> str:
-    """The source of the cell tagged `parameters`."""
-    from .specs import ReportError
+def parameters_source(path: Path) -> str | None:
+    """The source of the cell tagged `parameters`, or None when the notebook has none."""
     for cell in _read(Path(path), Path(path).stat().st_mtime_ns).cells:
         if "parameters" in cell.get("metadata", {}).get("tags", []):
             return cell["source"]
-    raise ReportError(f"{path}: no cell tagged 'parameters'")
+    return None
 
 
 def write_ipynb(path: Path, target: Path | None = None) -> Path:
     """Write the `.ipynb` form of a text notebook (for JupyterLab, papermill or nbconvert run by hand)."""
     import nbformat
 
-    from ..files import write_if_changed
+    from ...files import write_if_changed
     target = target or Path(path).with_suffix(".ipynb")
     write_if_changed(target, nbformat.writes(read_notebook(path)))
     return target

@@ -9,22 +9,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from .. import paths
-from ..errors import InputError
-from ..ingest import yamlfile
-from ..ingest.registry import registry
-from ..vocab import regions
-
-# What each kind of report reads: processed tables and files of data/processed/results/. The
-# generated make rules rebuild a report only when one of these (or the code) changed.
-READS = {
-    "pledge": {"tables": ("employment_sido_annual", "employment_sido_industry_annual", "facts"),
-               "results": ("pledges/{pledge_id}.json", "forecasts.csv", "mou.csv", "investment.csv", "ggm.csv")},
-    "overview": {"tables": ("facts",),
-                 "results": ("statuses.csv", "projections.csv", "calibration.csv", "evidence.csv")},
-    "region": {"tables": ("employment_sido_annual", "employment_monthly", "establishments_sido_industry"),
-               "results": ("region_forecasts.csv", "calibration.csv", "statuses.csv")},
-}
+from ... import paths
+from ...errors import InputError
+from ...ingest import yamlfile
+from ...ingest.registry import registry
+from ...vocab import regions
 
 
 class ReportError(InputError, RuntimeError):
@@ -73,6 +62,14 @@ class ReportSpec:
     def sidecar(self) -> Path:
         return paths.REPORTS / f"{self.name}.json"
 
+    @property
+    def downloads(self) -> Path:
+        return paths.REPORTS / self.name
+
+    def outputs(self) -> list[Path]:
+        """Every file a build of this report writes (what its record lists)."""
+        return [self.html, self.executed, self.sidecar, *sorted(self.downloads.glob("*"))]
+
 
 def region_slug(region: str) -> str:
     code = next(c for c, name in regions.SIDO_BY_CODE.items() if name == region)
@@ -95,23 +92,19 @@ def _region_specs(config: Path, entry: _Entry, notebook: Path) -> dict[str, Repo
     return specs
 
 
-def reads(spec: ReportSpec) -> tuple[list[str], list[str]]:
-    """(processed table names, results files) a report reads; a region report also shows every
-    catalog table marked `show_in_region_report`."""
-    from ..tables.catalog import catalog
-    declared = READS[spec.kind]
-    tables = list(declared["tables"])
-    if spec.kind == "region":
-        tables += [name for name, table in catalog().items() if table.spec.show_in_region_report]
-    return tables, [f.format(**spec.parameters) for f in declared["results"]]
-
-
 def load_specs(config: Path | None = None) -> dict[str, ReportSpec]:
     """Every report the build makes, by name. `each: registry` means one report per pledge."""
+    from ...graph.declaration import graph
     config = config or paths.REPORTS_CONFIG
     document = yamlfile.load(config, _ReportsFile)
+    kinds = sorted(set(graph().reports) - {"every"})
     specs: dict[str, ReportSpec] = {}
     for kind, entry in document.reports.items():
+        if kind not in kinds:
+            raise yamlfile.ConfigError.at(config, f"report {kind!r} has no reads declared in config/graph.yaml",
+                                          line=yamlfile.line_of(yamlfile.read(config)[1], ("reports", kind)),
+                                          expected=f"one of {', '.join(kinds)}, or its reads declared under "
+                                                   "`reports:` in config/graph.yaml")
         notebook = paths.NOTEBOOKS / entry.notebook
         if kind == "pledge":
             for pledge in registry().values():
@@ -128,8 +121,11 @@ def load_specs(config: Path | None = None) -> dict[str, ReportSpec]:
 def notebook_parameters(notebook: Path) -> dict:
     """Names and default values of the notebook's parameters cell (plain `name = value` lines)."""
     from .notebooks import parameters_source
+    source = parameters_source(notebook)
+    if source is None:
+        raise ReportError(f"{notebook}: no cell tagged 'parameters'; expected one cell of `name = value` lines")
     values = {}
-    for node in ast.parse(parameters_source(notebook)).body:
+    for node in ast.parse(source).body:
         if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
             raise ReportError(f"{notebook}: the parameters cell must hold only `name = value` lines")
         values[node.targets[0].id] = ast.literal_eval(node.value)
@@ -140,6 +136,18 @@ def _check_types(spec: ReportSpec, declared: dict) -> None:
     for name, value in spec.parameters.items():
         if type(value) is not type(declared[name]) and not (isinstance(value, int) and isinstance(declared[name], float)):
             raise ReportError(f"{spec.name}: parameter {name}={value!r} should be a {type(declared[name]).__name__}")
+
+
+def validate_all(specs: dict[str, ReportSpec], config: Path | None = None) -> None:
+    """Every parameter set checked before any page is touched; an error names the file and the line
+    of the report's entry."""
+    config = config or paths.REPORTS_CONFIG
+    for spec in specs.values():
+        try:
+            validate(spec)
+        except ReportError as exc:
+            line = yamlfile.line_of(yamlfile.read(config)[1], ("reports", spec.kind))
+            raise ReportError.at(config, str(exc), line=line) from None
 
 
 def validate(spec: ReportSpec) -> None:
@@ -157,9 +165,8 @@ def validate(spec: ReportSpec) -> None:
                           f"valid: {', '.join(registry())}")
     if "region" in spec.parameters and spec.parameters["region"] not in regions.SIDO:
         raise ReportError(f"{spec.name}: unknown region {spec.parameters['region']!r}; valid: {', '.join(regions.SIDO)}")
-    if spec.parameters.get("assumptions"):
-        from ..assess.assumptions import defaults
-        try:
-            defaults().with_overrides(**spec.parameters["assumptions"])
-        except (ValueError, TypeError) as exc:
-            raise ReportError(f"{spec.name}: {exc}") from None
+    from ...assess.assumptions import check_parameters
+    try:
+        check_parameters(spec.parameters)  # years within their ranges, assumption overrides valid
+    except (ValueError, TypeError) as exc:
+        raise ReportError(f"{spec.name}: {exc}") from None
