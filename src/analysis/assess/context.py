@@ -77,7 +77,7 @@ class Context:
         return queries.series(spec, self.employment, self.industry)
 
     def panel(self, spec: dict) -> pd.DataFrame:
-        """The same indicator for all 17 시도 (region, year, value)."""
+        """The same indicator for every 시도 (region, year, value)."""
         if spec["table"] == "employment_sido_annual":
             rows = self.employment[self.employment["item"] == queries.EMPLOYED]
         else:
@@ -95,5 +95,5 @@ def series_key(spec: dict) -> tuple:
 
 
 def panel_key(spec: dict) -> tuple:
-    """What identifies a spec's 17-시도 panel (its region does not)."""
+    """What identifies a spec's panel of 시도 (its region does not)."""
     return spec["table"], spec.get("section", "")

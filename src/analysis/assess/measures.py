@@ -61,7 +61,7 @@ def series_rows(ctx: Context, pledge, spec: dict, verdict: Verdict, out: Rows) -
     _outside_view_row(ctx, spec, measure, a, sources, out)
     _detectability_rows(measure, a, sources, out)
     out.add("probability", f"{verdict.deadline}년 목표 수준(기준선 + 공약)에 이를 확률", measure.probability, "probability",
-            method=f"{MODEL_NAMES_KO[measure.model]}, 17개 시도 백테스트로 편향·폭 보정", sources=sources,
+            method=f"{MODEL_NAMES_KO[measure.model]}, {measure.regions}개 시도 백테스트로 편향·폭 보정", sources=sources,
             note="순증 검정: 취업자 수가 이 수준에 이르러도 공약 사업이 일자리를 만들었다는 증거가 아님.")
     return measure
 
@@ -101,13 +101,20 @@ def _detectability_rows(measure, a, sources: str, out: Rows) -> None:
             method=f"{a.base_year}년까지의 자료로 {MODEL_NAMES_KO[measure.model]} 전망(편향 보정)" if a.baseline == "trend"
             else f"{a.base_year}년 수준", sources=sources)
     out.add("power", "검정력: 공약을 모두 이행했을 때 통계가 이를 가려낼 확률", measure.power, "probability",
-            method=f"17개 시도 {measure.horizon}년 앞 예측오차의 퍼짐, 유의수준 {a.detect_alpha:.0%}",
+            method=f"{measure.regions}개 시도 {measure.horizon}년 앞 예측오차의 퍼짐, 유의수준 {a.detect_alpha:.0%}"
+            if measure.regions else f"유의수준 {a.detect_alpha:.0%}",
             sources=sources, note="계산 불가: 백테스트가 이 거리까지 닿지 않음." if math.isnan(measure.power) else "")
+    if measure.regions:
+        out.add("own_bias", f"광주 자체의 {measure.horizon}년 앞 예측 치우침(실제 대비)", measure.own_bias, "ratio",
+                method=f"광주의 과거 예측만의 평균 오차; {measure.regions}개 시도를 모은 치우침은 "
+                       f"{measure.pooled_bias:+.1%}", sources=sources,
+                note="광주 하나의 오차는 몇 개뿐이라 판정에는 모은 값을 씀.")
     out.add("minimum_detectable", "최소 검출 규모(검정력 80%)", persons(measure.minimum_detectable), "명",
             method="(유의수준의 정규분위수 + 검정력의 정규분위수) × 예측오차 퍼짐 × 기준선", sources=sources)
     if measure.refused:
-        out.add("refused", "퇴화 적합으로 쓰지 않은 모형", ", ".join(MODEL_NAMES_KO[m] for m in measure.refused), "",
-                note="두 평활 계수가 0이라 결정적 추세와 같음.")
+        out.add("refused", "퇴화 적합으로 쓰지 않은 모형 수", len(measure.refused), "개",
+                method=", ".join(MODEL_NAMES_KO[m] for m in measure.refused),
+                note="두 평활 계수가 하한(0.0001)에 붙어 결정적 추세와 같음.")
 
 
 def delivery_rows(ctx: Context, pledge, verdict: Verdict, out: Rows) -> None:
@@ -195,7 +202,9 @@ def context_rows(ctx: Context, pledge, verdict: Verdict, measure, spec: dict | N
         pledged = measure.increment / sc["level"]
         out.add("synthetic_gap", f"합성통제: {a.base_year}년 이후 광주 제조업 취업자와 합성 광주의 평균 차이",
                 sc["post_mean"], "ratio", sources=compact(ctx.industry.loc[panel.index, "source"]),
-                method=f"다른 시도의 가중합(기준 연도 전 {sc['pre_years']}년 적합), 위약 검정 유의확률 {sc['p_value']:.2f}",
+                method=f"다른 시도의 가중합({a.base_year}년까지 {sc['pre_years']}년 평균을 1로 맞춰 적합), 위약 검정 "
+                       f"유의확률 {sc['p_value']:.2f}; 적합 전 구간 오차 {sc['pre_rmspe']:.1%}(다른 시도 가운데 값 "
+                       f"{sc['placebo_pre_rmspe']:.1%})",
                 note=f"위약 검정으로 본 검출 한계 ±{sc['detectable']:.1%}(약 {persons(sc['detectable'] * sc['level']):,.0f}명): "
                      f"공약 {pledge.target_value:,.0f}명({pledged:.1%})보다 {'크다' if sc['detectable'] > pledged else '작다'}.")
 
