@@ -85,8 +85,8 @@ def test_no_investor_named_in_year_4_of_8_can_be_unlikely(years_left, expected):
     found = spans(investor_named__construction=2.0, construction__operating=3.0)
     announced = stage.Step("announced", pd.Timestamp("2022-01-01"), "", False, "")
     today = pd.Timestamp("2026-01-01")
-    earliest, _ = stage._finish(found, announced, today, min)
-    typical, covered = stage._finish(found, announced, today, np.median)
+    earliest, _, _ = stage._finish(found, announced, today, min)
+    typical, covered, _ = stage._finish(found, announced, today, np.median)
     end = today + pd.Timedelta(days=round(years_left * 365.25))
     assert stage._status(earliest, typical, covered, end) == expected  # no precedent for announced → investor: 지연 at best
 

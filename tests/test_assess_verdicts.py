@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from analysis.assess import forecast, rules, statistic
@@ -164,3 +165,31 @@ def test_the_assessment_is_deterministic(results, workspace):
     subprocess.run([sys.executable, "-m", "analysis", "results"], env=env, check=True, capture_output=True)
     again = {path.relative_to(workspace): path.read_bytes() for path in result_files()}
     assert [name for name in stored if again.get(name) != stored[name]] == []
+
+
+def test_the_first_history_row_uses_only_facts_published_by_then(ctx, verdicts):
+    frame = history(ctx, ctx.defaults, verdicts)
+    for pledge_id, rows in frame.groupby("pledge_id", sort=False):
+        day = pd.Timestamp(rows.iloc[0]["date"])
+        first = assess_pledge(ctx, pledge_id, ctx.defaults, as_of=day)
+        assert all(ctx.fact(f)["published_date"] <= day for f in first.facts), pledge_id
+        cited = re.findall(r"(\d{4}-\d{2}-\d{2})까지 찾은", first.reason)
+        assert all(pd.Timestamp(c) <= day for c in cited), (pledge_id, first.reason)
+
+
+def test_the_history_lists_every_update_and_dates_a_change_on_its_cause(ctx, verdicts):
+    frame = history(ctx, ctx.defaults, verdicts)
+    for pledge_id, rows in frame.groupby("pledge_id", sort=False):
+        published = {f for f in verdicts[pledge_id].facts
+                     if ctx.fact(f)["published_date"] >= pd.Timestamp(ctx.pledges[pledge_id].source_info.date)}
+        assert published <= set(rows["fact_id"].dropna()), pledge_id
+        assert (rows.groupby("date")["status_changed"].sum() <= 1).all(), pledge_id
+        assert list(rows["date"]) == sorted(rows["date"])
+    cluster = frame[(frame["pledge_id"] == "future-car-cluster-jobs") & frame["status_changed"]]
+    assert cluster.iloc[-1]["kind"] == "time"  # the lead time ran out: dated on that day, not on the next report
+
+
+def test_a_past_day_uses_the_mou_regimes_and_presence_known_then(ctx):
+    first = assess_pledge(ctx, "ai-firms-1000", ctx.defaults, as_of=pd.Timestamp("2022-04-05"))
+    assert first.deciding.value > 200  # the fit of that day, not a future regime's zero rate
+    assert first.held  # no presence report published yet: today's, said so

@@ -77,17 +77,20 @@ def mou_outcome(ctx: Context, pledge, a, deadline: int, as_of) -> Outcome:
                         for r in projection["series"].itertuples()]}
     reason = reasons.mou(last, result, (low, high), deadline, pledge.target_value, status, projection["presence_held"])
     return Outcome(status, "mou", reason, f"{last['as_of_date']:%Y-%m-%d}", result["probability"], deciding=deciding,
-                   chart=chart, context_only=("delivery",) if _class_for(ctx, pledge) else ())
+                   chart=chart, context_only=("delivery",) if _class_for(ctx, pledge) else (),
+                   extra={"held": (reasons.HELD_PRESENCE,) if projection["presence_held"] else ()})
 
 
 def ai_jobs_prediction(ctx: Context, pledge, a, deadline: int, as_of) -> tuple[dict, dict]:
     """(jobs of AI firms: the MOU projection of present firms × jobs per present firm, that projection)."""
     projection = mou_projection(ctx, ctx.pledges[AI_FIRMS_PLEDGE], a, deadline, as_of)
-    rates = reference.jobs_per_firm(ctx, as_of) or reference.jobs_per_firm(ctx)  # none known yet: today's, said so
+    known = reference.jobs_per_firm(ctx, as_of)
+    rates = known or reference.jobs_per_firm(ctx)  # none known yet: today's, and the history says so
     a.used(*(f for _, jobs, firms in rates for f in (jobs, firms)))
     result = delivery.ai_jobs(projection["result"]["present_draws"], [r for r, _, _ in rates], pledge.target_value,
                               a.full_delivery_share, a.seed)
-    return result, projection
+    held = ((reasons.HELD_PRESENCE,) if projection["presence_held"] else ()) + (() if known else (reasons.HELD_JOBS_PER_FIRM,))
+    return {**result, "held": held}, projection
 
 
 def ai_jobs_outcome(ctx: Context, pledge, a, deadline: int, as_of) -> Outcome:
@@ -101,7 +104,8 @@ def ai_jobs_outcome(ctx: Context, pledge, a, deadline: int, as_of) -> Outcome:
              "firms": projection["result"]["present_mean"], "jobs_per_firm_low": result["rate_low"],
              "jobs_per_firm_high": result["rate_high"]}
     return Outcome(status, "ai_jobs", reasons.ai_jobs(last, result, deadline, pledge.target_value, status),
-                   f"{last['as_of_date']:%Y-%m-%d}", result["probability"], deciding=deciding, chart=chart)
+                   f"{last['as_of_date']:%Y-%m-%d}", result["probability"], deciding=deciding, chart=chart,
+                   extra={"held": result["held"]})
 
 
 def _class_for(ctx: Context, pledge) -> str | None:
@@ -172,6 +176,7 @@ def _facility_outcome(ctx: Context, pledge, a, deadline: int, assumed: bool, as_
         staged.extra["prediction"] = None  # its jobs cannot be there before the facility is
         return staged
     delivered.context_only += ("stage",)
+    delivered.extra["crossings"] = staged.extra["crossings"]  # the stage can still overtake it with time
     return delivered
 
 
@@ -193,4 +198,6 @@ def measured_outcome(ctx: Context, pledge, a, deadline: int, assumed: bool, as_o
         outcome.power = power
         if outcome.decided_by != "statistic" and not math.isnan(power):
             outcome.context_only += ("statistic",)
+        if as_of is not None and statistical_spec(pledge) is not None and pledge.quantitative:
+            outcome.extra["held"] = (*outcome.extra.get("held", ()), reasons.HELD_SERIES)
     return outcome

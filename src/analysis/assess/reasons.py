@@ -178,3 +178,9 @@ OWNERSHIP = {"not_adopted": "채택한 정부 없음: 누가 하든 약속한 �
 def ownership(state: str) -> str:
     """The frame a verdict is judged in, when nobody (any longer) owes the pledge."""
     return OWNERSHIP.get(state, "")
+
+
+# Inputs a verdict of a past day takes at today's value (its history row says so).
+HELD_PRESENCE = "협약 기업의 입주 비율: 그날까지 발표된 비율이 없어 뒤에 발표된 비율을 씀"
+HELD_JOBS_PER_FIRM = "기업당 일자리: 그날까지 발표된 보고가 없어 뒤에 발표된 보고를 씀"
+HELD_SERIES = "공식 통계: 개정 전 값은 구할 수 없어 그날 이전 연도까지의 오늘 공표값을 씀"

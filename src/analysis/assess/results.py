@@ -21,12 +21,13 @@ from . import evidence, history, measures, reference, sensitivity, statistic
 from .calibration import error_summary
 from .context import Context, panel_key, statistical_spec
 from .investment import investment_table
+from .ledger import ledger
 from .quantitative import AI_FIRMS_PLEDGE, mou_projection
 from .trace import traced
 from .verdict import Verdict, assess_all
 
 TABLES = ("statuses", "parts", "sensitivity", "calibration", "history", "measures", "evidence", "forecasts",
-          "region_forecasts", "projections", "investment", "mou", "ggm")
+          "region_forecasts", "projections", "investment", "mou", "ggm", "ledger")
 PER_PLEDGE = ("parts", "measures", "evidence", "history", "sensitivity")
 GGM_PLAN = "ggm-42cb8c"
 GGM_HEADCOUNT_UNITS = {"hired", "employees", "jobs"}
@@ -177,7 +178,7 @@ def assess() -> Assessment:
         "measures": pd.DataFrame([row for pledge_id, v in verdicts.items()
                                   for row in measures.pledge_rows(ctx, ctx.pledges[pledge_id], v, investment)]),
         "evidence": _evidence_rows(ctx), "forecasts": forecasts, "projections": _projections(ctx),
-        "investment": investment, "mou": _mou_table(ctx), "ggm": _ggm_table(ctx),
+        "investment": investment, "mou": _mou_table(ctx), "ggm": _ggm_table(ctx), "ledger": ledger(ctx),
     }
     return Assessment(tables, _bundles(tables, verdicts))
 

@@ -165,19 +165,25 @@ def _years(years: float) -> pd.Timedelta:
     return pd.Timedelta(days=years * DAYS_PER_YEAR)
 
 
-def _finish(spans, step: Step, today: pd.Timestamp, pick) -> tuple[pd.Timestamp, bool]:
+def _finish(spans, step: Step, today: pd.Timestamp, pick) -> tuple[pd.Timestamp, bool, float | None]:
     """(the earliest day it can operate with `pick` precedents, whether every remaining step is
-    covered: a chain of precedents leads from the stage reached to operation). Every stage after the
-    one reached is still ahead on `today`: from the first of them that precedents cover, the rest
-    takes at least what they took."""
+    covered: a chain of precedents leads from the stage reached to operation, the years the steps
+    still ahead take at least). Every stage after the one reached is still ahead on `today`: from the
+    first of them that precedents cover, the rest takes at least what they took."""
     index = STAGES.index(step.stage)
     if index == OPERATING:
-        return step.day, True
+        return step.day, True, None
     whole = remaining(spans, index, pick)
-    ahead = [r for r in (remaining(spans, k, pick) for k in range(index + 1, OPERATING)) if r is not None]
+    ahead = next((r for r in (remaining(spans, k, pick) for k in range(index + 1, OPERATING)) if r is not None), None)
     by_whole = step.day + _years(whole or 0.0)
-    by_next = today + _years(ahead[0] if ahead else 0.0)
-    return max(by_whole, by_next), whole is not None
+    return max(by_whole, today + _years(ahead or 0.0)), whole is not None, ahead
+
+
+def crossings(end: pd.Timestamp, today: pd.Timestamp, *aheads: float | None) -> tuple[pd.Timestamp, ...]:
+    """The days after `today` on which the steps still ahead stop fitting before `end` (with no new
+    fact the status can change then: the history dates it on that day)."""
+    days = {(end - _years(ahead)).normalize() + pd.Timedelta(days=1) for ahead in aheads if ahead is not None}
+    return tuple(sorted(d for d in days if d > today))
 
 
 COVERS = {"direct": "direct", "induced": "direct+indirect"}  # what a reading's jobs-per-조원 precedents count
@@ -214,8 +220,8 @@ def stage_outcome(ctx, pledge, a, deadline: int, assumed: bool, as_of, component
     today = ctx.today() if as_of is None else as_of
     found = steps(ctx, pledge, project, a, as_of)
     now, spans = reached(found), durations(ctx, facility, a, as_of)
-    earliest, _ = _finish(spans, now, today, min)
-    typical, covered = _finish(spans, now, today, statistics.median)
+    earliest, _, fastest_ahead = _finish(spans, now, today, min)
+    typical, covered, typical_ahead = _finish(spans, now, today, statistics.median)
     end = pd.Timestamp(deadline, 12, 31)
     if now.stage == "operating":
         status = rules.ON_TRACK if pledge.metric == "jobs" else rules.ACHIEVED
@@ -238,4 +244,5 @@ def stage_outcome(ctx, pledge, a, deadline: int, assumed: bool, as_of, component
     reason = reasons.stage(ctx.stages.stages, project.label, now, found, (earliest, typical if covered else None),
                            (deadline, assumed), jobs, pledge, status, today)
     return Outcome(status, "stage", reason, f"{max(s.day for s in found):%Y-%m-%d}", deciding=deciding, chart=chart,
-                   extra={"jobs": jobs, "project": project.label})
+                   extra={"jobs": jobs, "project": project.label,
+                          "crossings": crossings(end, today, fastest_ahead, typical_ahead if covered else None)})

@@ -53,6 +53,8 @@ class Verdict:
     model: dict | None = None  # the delivery model's prediction (a sum of pledges simulates its parts from it)
     jobs_kind: str = ""  # direct | induced: the jobs a jobs verdict judges
     accountability: str = ""  # held | not_adopted | dropped on the day judged (registry lineage)
+    crossings: tuple = ()  # later days on which time alone can change the status (a facility's lead time runs out)
+    held: tuple[str, ...] = ()  # inputs a verdict of a past day takes at today's value, said in Korean
 
 
 def deadline_of(pledge, assumptions) -> tuple[int, bool]:
@@ -105,23 +107,25 @@ def _deciding_links(*statuses: evidence.EvidenceStatus) -> tuple[tuple[str, str]
 
 
 def _verdict(pledge, outcome: Outcome, deadline: int, assumed: bool, stamp: str, a: Traced, links, parts=(),
-             state: str = "") -> Verdict:
+             state: str = "", crossings: tuple = ()) -> Verdict:
     prediction = outcome.extra.get("prediction")
     kind = prediction["kind"] if prediction else (outcome.extra.get("jobs") or ("",))[0]
     return Verdict(pledge.id, outcome.status, deadline, assumed, outcome.decided_by,
                    reasons.ownership(state) + outcome.reason, outcome.as_of or stamp, outcome.probability,
                    outcome.power, outcome.deciding_fact, list(parts), outcome.decided_by, outcome.deciding,
                    outcome.chart, outcome.context_only, frozenset(a.reads), frozenset(a.facts), links, prediction,
-                   kind if pledge.metric == "jobs" else "", state)
+                   kind if pledge.metric == "jobs" else "", state,
+                   tuple(sorted({*crossings, *outcome.extra.get("crossings", ())})), outcome.extra.get("held", ()))
 
 
 def _component(ctx: Context, pledge, a: Traced, name: str, facts: evidence.EvidenceStatus, deadline: int,
-               assumed: bool, as_of) -> tuple[str, str, str, str]:
-    """(name, status, reason, '') of one named component: its dated facts, and the stage of its
-    facility where config/stages.yaml declares one (the same rules as a whole pledge's)."""
+               assumed: bool, as_of) -> tuple[tuple[str, str, str, str], tuple]:
+    """((name, status, reason, ''), days time alone can change it) of one named component: its dated
+    facts, and the stage of its facility where config/stages.yaml declares one (the same rules as a
+    whole pledge's)."""
     staged = stage_outcome(ctx, pledge, a, deadline, assumed, as_of, component=name)
     outcome = _combine(staged, facts, pledge, deadline, assumed, ctx, as_of)
-    return name, outcome.status, outcome.reason, ""
+    return (name, outcome.status, outcome.reason, ""), (staged.extra["crossings"] if staged else ())
 
 
 def _own(ctx: Context, pledge, a: Traced, as_of, parts: list[Verdict]) -> Verdict:
@@ -135,11 +139,13 @@ def _own(ctx: Context, pledge, a: Traced, as_of, parts: list[Verdict]) -> Verdic
         a.reads.clear()  # nothing can move an unrated verdict: no scenario enters it
         return _verdict(pledge, outcome, deadline, assumed, _stamp(own.links), a, (), state=state)
     if components:
-        named = [_component(ctx, pledge, a, name, part, deadline, assumed, as_of) for name, part in components]
+        judged = [_component(ctx, pledge, a, name, part, deadline, assumed, as_of) for name, part in components]
+        named = [part for part, _ in judged]
         status = rules.worst([part[1] for part in named])
         outcome = Outcome(status, "components", reasons.components(named, status))
         return _verdict(pledge, outcome, deadline, assumed, _stamp([link for _, part in components for link in part.links]),
-                        a, _deciding_links(*(part for _, part in components)), named, state)
+                        a, _deciding_links(*(part for _, part in components)), named, state,
+                        tuple(day for _, days in judged for day in days))
     quantitative = (sum_outcome(ctx, pledge, parts, a, deadline, assumed) if parts
                     else measured_outcome(ctx, pledge, a, deadline, assumed, as_of))
     outcome = _combine(quantitative, own, pledge, deadline, assumed, ctx, as_of)
@@ -152,6 +158,8 @@ def _cap_by_parts(ctx: Context, verdict: Verdict, parts: list[Verdict]) -> None:
     verdict.reads = verdict.reads.union(*(p.reads for p in parts))
     verdict.facts = verdict.facts.union(*(p.facts for p in parts))
     verdict.deciding_links = tuple(dict.fromkeys((*verdict.deciding_links, *(link for p in parts for link in p.deciding_links))))
+    verdict.crossings = tuple(sorted({*verdict.crossings, *(day for p in parts for day in p.crossings)}))
+    verdict.held = tuple(dict.fromkeys((*verdict.held, *(h for p in parts for h in p.held))))
     ceiling = rules.worst([p.status for p in parts])
     capped = rules.cap(verdict.status, ceiling)
     if capped != verdict.status:
