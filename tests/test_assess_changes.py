@@ -88,9 +88,10 @@ def many_mous(base) -> Context:
 def many_jobs_per_firm(base) -> Context:
     facts = [new_fact(base, "test-jobs", "ai_jobs-ded4c5.2", "2026-11-30", value=40000.0),
              new_fact(base, "test-firms", "ai_jobs-ded4c5.1", "2026-11-30", value=200.0)]
-    rates = (*base.references.ai_jobs_per_firm,
-             type(base.references.ai_jobs_per_firm[0])(label="시험", jobs="test-jobs", firms="test-firms"))
-    return changed(base, facts, references=base.references.model_copy(update={"ai_jobs_per_firm": rates}))
+    ai_jobs = base.references.ai_jobs
+    rates = (*ai_jobs.per_firm, type(ai_jobs.per_firm[0])(label="시험", jobs="test-jobs", firms="test-firms"))
+    return changed(base, facts, references=base.references.model_copy(
+        update={"ai_jobs": ai_jobs.model_copy(update={"per_firm": rates})}))
 
 
 def later_link(means: str, pledge_id: str, component: str | None = None):

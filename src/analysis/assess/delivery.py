@@ -101,7 +101,7 @@ def leave_one_out(cases: list[Case], growth: float, overshoot: str, years: float
 def ai_jobs(present_draws: np.ndarray, rates: list[float], target: float, share: float, seed: int,
             level: float = INTERVAL_LEVEL) -> dict:
     """Jobs from AI firms: present firms (simulated) × jobs per present firm, drawn uniformly between
-    the lowest and highest rates reported (config/reference_classes.yaml, ai_jobs_per_firm)."""
+    the lowest and highest rates reported (config/reference_classes.yaml, ai_jobs.per_firm)."""
     rng = np.random.default_rng(seed)
     jobs = present_draws * rng.uniform(min(rates), max(rates), len(present_draws))
     low, high = np.quantile(jobs, [(1 - level) / 2, (1 + level) / 2])

@@ -121,7 +121,7 @@ def delivery_rows(ctx: Context, pledge, verdict: Verdict, out: Rows) -> None:
     a = traced(ctx.defaults)
     if pledge.delivery == "ai_jobs":
         result, _ = ai_jobs_prediction(ctx, pledge, a, verdict.deadline, None)
-        rates = [f"fact:{r.jobs}; fact:{r.firms}" for r in ctx.references.ai_jobs_per_firm]
+        rates = [f"fact:{r.jobs}; fact:{r.firms}" for r in ctx.references.ai_jobs.per_firm]
         out.add("delivered", f"{verdict.deadline}년 AI 기업 일자리 전망", result["mean"], "명", lower=result["low"],
                 upper=result["high"], method=f"입주 기업 전망 × 기업당 일자리 {result['rate_low']:.1f}–"
                                               f"{result['rate_high']:.1f}명(보도된 비율 사이 균등); 80% 구간",

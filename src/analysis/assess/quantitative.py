@@ -13,7 +13,6 @@ from .context import Context, statistical_spec
 from .outcome import INTERVAL_LEVEL, Deciding, Outcome
 from .stage import project_of, stage_outcome
 
-AI_FIRMS_PLEDGE = "ai-firms-1000"  # the firms whose MOU projection the `ai_jobs` class multiplies by jobs per firm
 DAYS_PER_YEAR = 365.25
 
 
@@ -83,7 +82,7 @@ def mou_outcome(ctx: Context, pledge, a, deadline: int, as_of) -> Outcome:
 
 def ai_jobs_prediction(ctx: Context, pledge, a, deadline: int, as_of) -> tuple[dict, dict]:
     """(jobs of AI firms: the MOU projection of present firms × jobs per present firm, that projection)."""
-    projection = mou_projection(ctx, ctx.pledges[AI_FIRMS_PLEDGE], a, deadline, as_of)
+    projection = mou_projection(ctx, ctx.pledges[ctx.references.ai_jobs.firms_pledge], a, deadline, as_of)
     known = reference.jobs_per_firm(ctx, as_of)
     rates = known or reference.jobs_per_firm(ctx)  # none known yet: today's, and the history says so
     a.used(*(f for _, jobs, firms in rates for f in (jobs, firms)))

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .. import paths
 from ..ingest import yamlfile
+from ..vocab.units import in_trillion_krw
 
 DAYS_PER_YEAR = 365.25
 FLOOR = 0.5  # a delivered count of zero is read as half a unit (its log ratio stays finite)
@@ -60,6 +61,30 @@ class _PerFirm(_Strict):
     firms: str
 
 
+class _AiJobs(_Strict):
+    firms_pledge: str  # the pledge whose MOU projection of present firms the jobs multiply
+    per_firm: tuple[_PerFirm, ...]
+
+
+class _PerTrillion(_Strict):
+    label: str
+    facility: str
+    covers: Literal["direct", "direct+indirect", "supplier", "not stated"]
+    jobs: tuple[str, ...]
+    investment: tuple[str, ...]
+
+
+class _Coefficient(_Strict):
+    label: str
+    fact: str
+    covers: Literal["direct", "induced"]
+
+
+class _Headcount(_Strict):
+    plan: str
+    units: tuple[str, ...]
+
+
 class _Projection(_Strict):
     label: str
     projected: str
@@ -69,7 +94,10 @@ class _Projection(_Strict):
 class _File(_Strict):
     classes: dict[str, _Class]
     presence_reports: tuple[str, ...]
-    ai_jobs_per_firm: tuple[_PerFirm, ...]
+    ai_jobs: _AiJobs
+    jobs_per_trillion: tuple[_PerTrillion, ...]
+    coefficients: tuple[_Coefficient, ...]
+    ggm_headcount: _Headcount
     official_projections: tuple[_Projection, ...]
 
 
@@ -169,10 +197,10 @@ def cases(ctx, name: str, a, as_of=None) -> list[Case]:
 
 
 def jobs_per_firm(ctx, as_of=None) -> list[tuple[float, str, str]]:
-    """(jobs per present firm, jobs fact, firms fact) of each report in `ai_jobs_per_firm` published
+    """(jobs per present firm, jobs fact, firms fact) of each report in `ai_jobs.per_firm` published
     by `as_of`."""
     rows = [(float(ctx.fact(r.jobs)["value"]) / float(ctx.fact(r.firms)["value"]), r.jobs, r.firms)
-            for r in ctx.references.ai_jobs_per_firm]
+            for r in ctx.references.ai_jobs.per_firm]
     return [row for row in rows if as_of is None or ctx.fact(row[1])["published_date"] <= as_of]
 
 
@@ -184,6 +212,12 @@ def presence_report(ctx, chosen: str, as_of=None) -> str:
     if not known:
         return None
     return chosen if chosen in known else max(known, key=lambda r: ctx.fact(f"{r}.1")["published_date"])
+
+
+def per_trillion(ctx, jobs: tuple[str, ...], investment: tuple[str, ...]) -> float:
+    """Jobs per 1조원 of one project: its jobs facts over its investment facts, each summed."""
+    money = sum(in_trillion_krw(ctx.fact(f)["value"], ctx.fact(f)["unit"].split(" (")[0]) for f in investment)
+    return sum(float(ctx.fact(f)["value"]) for f in jobs) / money
 
 
 def official_projections(ctx) -> pd.DataFrame:

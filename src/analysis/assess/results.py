@@ -22,15 +22,13 @@ from .calibration import error_summary
 from .context import Context, panel_key, statistical_spec
 from .investment import investment_table
 from .ledger import ledger
-from .quantitative import AI_FIRMS_PLEDGE, mou_projection
+from .quantitative import mou_projection
 from .trace import traced
 from .verdict import Verdict, assess_all
 
 TABLES = ("statuses", "parts", "sensitivity", "calibration", "history", "measures", "evidence", "forecasts",
           "region_forecasts", "projections", "investment", "mou", "ggm", "ledger")
 PER_PLEDGE = ("parts", "measures", "evidence", "history", "sensitivity")
-GGM_PLAN = "ggm-42cb8c"
-GGM_HEADCOUNT_UNITS = {"hired", "employees", "jobs"}
 
 
 @dataclass
@@ -111,7 +109,7 @@ def _statistical(ctx: Context) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _mou_table(ctx: Context) -> pd.DataFrame:
-    pledge = ctx.pledges[AI_FIRMS_PLEDGE]
+    pledge = ctx.pledges[ctx.references.ai_jobs.firms_pledge]
     projection = mou_projection(ctx, pledge, traced(ctx.defaults), pledge.deadline_year, None)
     series = projection["series"]
     return series.assign(as_of_date=series["as_of_date"].dt.strftime("%Y-%m-%d"))
@@ -119,8 +117,9 @@ def _mou_table(ctx: Context) -> pd.DataFrame:
 
 def _ggm_table(ctx: Context) -> pd.DataFrame:
     facts = ctx.facts_frame()
-    rows = facts[(facts["topic"] == "ggm") & facts["unit"].isin(GGM_HEADCOUNT_UNITS)].sort_values("as_of_date")
-    plan = ctx.fact(GGM_PLAN)["value"]
+    headcount = ctx.references.ggm_headcount
+    rows = facts[(facts["topic"] == "ggm") & facts["unit"].isin(headcount.units)].sort_values("as_of_date")
+    plan = ctx.fact(headcount.plan)["value"]
     return rows.assign(plan=plan, share_of_plan=rows["value"] / plan)[
         ["fact_id", "as_of", "value", "unit", "plan", "share_of_plan", "outlet", "source_url"]]
 

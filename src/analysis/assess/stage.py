@@ -25,9 +25,9 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from .. import paths
 from ..ingest import yamlfile
-from ..vocab.units import in_trillion_krw
 from . import reasons, rules
 from .outcome import Deciding, Outcome
+from .reference import per_trillion
 
 STAGES = ("announced", "investor_named", "agreement", "site_secured", "construction", "operating")
 Stage = Literal["announced", "investor_named", "agreement", "site_secured", "construction", "operating"]
@@ -52,16 +52,9 @@ class _Reference(_Strict):
     note: str = ""
 
 
-class _Benchmark(_Strict):
-    label: str
-    jobs: tuple[str, ...]
-    investment: tuple[str, ...]
-
-
 class _Facility(_Strict):
     label: str
     references: tuple[_Reference, ...]
-    jobs_per_trillion: dict[Literal["direct", "direct+indirect", "supplier", "not stated"], tuple[_Benchmark, ...]] = {}
 
 
 class _Project(_Strict):
@@ -189,17 +182,13 @@ def crossings(end: pd.Timestamp, today: pd.Timestamp, *aheads: float | None) -> 
 COVERS = {"direct": "direct", "induced": "direct+indirect"}  # what a reading's jobs-per-조원 precedents count
 
 
-def per_trillion(ctx, jobs: tuple[str, ...], investment: tuple[str, ...]) -> float:
-    """Jobs per 1조원 of one precedent: its jobs facts over its investment facts, each summed."""
-    money = sum(in_trillion_krw(ctx.fact(f)["value"], ctx.fact(f)["unit"].split(" (")[0]) for f in investment)
-    return sum(float(ctx.fact(f)["value"]) for f in jobs) / money
-
-
-def jobs_range(ctx, facility: _Facility, reading: str, investment: float, a, as_of) -> tuple[float, float] | None:
-    """Jobs a facility of `investment` 조원 gives at the lowest and highest precedent of `reading`."""
+def jobs_range(ctx, facility: str, reading: str, investment: float, a, as_of) -> tuple[float, float] | None:
+    """Jobs a facility of `investment` 조원 gives at the lowest and highest precedent of its kind
+    whose jobs count what `reading` counts (config/reference_classes.yaml, jobs_per_trillion)."""
     rates = []
-    for bench in facility.jobs_per_trillion.get(COVERS[reading], ()):
-        if all(_known(ctx, f, as_of) for f in (*bench.jobs, *bench.investment)):
+    for bench in ctx.references.jobs_per_trillion:
+        if (bench.facility == facility and bench.covers == COVERS[reading]
+                and all(_known(ctx, f, as_of) for f in (*bench.jobs, *bench.investment))):
             a.used(*bench.jobs, *bench.investment)
             rates.append(per_trillion(ctx, bench.jobs, bench.investment))
     return (min(rates) * investment, max(rates) * investment) if rates else None
@@ -230,7 +219,7 @@ def stage_outcome(ctx, pledge, a, deadline: int, assumed: bool, as_of, component
     jobs = None
     if pledge.metric == "jobs" and pledge.investment_trillion_krw:
         reading = project.jobs_reading if a.jobs_reading == "stated" else "direct"
-        jobs = (reading, jobs_range(ctx, facility, reading, pledge.investment_trillion_krw, a, as_of))
+        jobs = (reading, jobs_range(ctx, project.facility, reading, pledge.investment_trillion_krw, a, as_of))
         if jobs[1] is not None and pledge.target_value > jobs[1][1]:
             status = rules.UNLIKELY
     chart = {"kind": "stage", "deadline": deadline, "target": STAGES[OPERATING], "level": None,
