@@ -160,3 +160,32 @@ def test_a_sum_is_never_above_its_parts_joint_chance_nor_better_than_its_worst_p
     assert whole.chart is None or whole.chart["probability"] <= whole.chart["probability_all_parts"] + 1e-12
     parts = [verdicts[p].status for p in ctx.pledges["jobs-13000"].parts]
     assert rules.ORDER.index(whole.status) <= rules.ORDER.index(rules.worst(parts))
+
+
+def _cluster_chance(ctx) -> dict:
+    from analysis.assess.quantitative import delivery_prediction
+    from analysis.assess.trace import Traced
+    return delivery_prediction(ctx, ctx.pledges["future-car-cluster-jobs"], Traced(ctx.defaults), 2030, None)["result"]
+
+
+def _revalued(base, values: dict) -> Context:
+    frame = base.facts_frame().copy()
+    for fact_id, value in values.items():
+        frame.loc[frame["fact_id"] == fact_id, "value"] = value
+    return Context(tables={"facts": frame}, pledges=base.pledges)
+
+
+def test_on_the_real_cases_a_recoding_from_1_00_to_0_99_moves_the_chance_by_under_two_points(base):
+    exact = _cluster_chance(_revalued(base, {"ai_jobs-ded4c5.2": 1000.0}))["probability"]
+    recoded = _cluster_chance(_revalued(base, {"ai_jobs-ded4c5.2": 990.0}))["probability"]
+    assert abs(exact - recoded) < 0.02
+
+
+def test_on_the_real_cases_any_case_ten_times_larger_moves_the_chance_less_than_its_interval(base):
+    shown = _cluster_chance(base)
+    width = shown["probability_high"] - shown["probability_low"]
+    for case in base.references.classes["jobs"].cases:
+        facts = [case.promised, *case.delivered]
+        ten = _revalued(base, {f: float(base.fact(f)["value"]) * (1 if "percent" in base.fact(f)["unit"] else 10)
+                               for f in facts})
+        assert abs(_cluster_chance(ten)["probability"] - shown["probability"]) < width, case.id

@@ -17,7 +17,7 @@ from analysis.assess.assumptions import defaults
 from analysis.assess.context import Context, statistical_spec
 from analysis.assess.forecast import MODELS
 from analysis.assess.history import history
-from analysis.assess.results import load_table, result_files
+from analysis.assess.results import load_pledge, load_table, result_files
 from analysis.assess.verdict import assess_all, assess_pledge
 
 
@@ -193,3 +193,22 @@ def test_a_past_day_uses_the_mou_regimes_and_presence_known_then(ctx):
     first = assess_pledge(ctx, "ai-firms-1000", ctx.defaults, as_of=pd.Timestamp("2022-04-05"))
     assert first.deciding.value > 200  # the fit of that day, not a future regime's zero rate
     assert first.held  # no presence report published yet: today's, said so
+
+
+def test_no_interval_ends_exactly_at_its_pledge(results):
+    statuses = load_table("statuses")
+    counted = statuses[statuses["deciding_unit"].isin(["명", "개"])]
+    for row in counted.itertuples():
+        assert not math.isclose(row.deciding_high, row.deciding_target), row.pledge_id
+        assert not math.isclose(row.deciding_low, row.deciding_target), row.pledge_id
+    for pledge_id in statuses["pledge_id"]:
+        chart = load_pledge(pledge_id)["chart"] or {}
+        if chart.get("kind") in ("delivery", "ai_jobs", "mou") and chart.get("high") is not None:
+            assert not math.isclose(chart["high"], chart["target"]), pledge_id
+
+
+def test_every_robustness_figure_names_its_scenario_count(results):
+    statuses = load_table("statuses")
+    assert statuses["scenarios_entering"].notna().all() and statuses["scenarios_differing"].notna().all()
+    rated = statuses[statuses["robustness"] != "not_applicable"]
+    assert (rated["scenarios_entering"] > 0).all()

@@ -14,7 +14,7 @@ from . import counterfactual, nowcast, outside_view, statistic
 from .context import Context, statistical_spec
 from .forecast import MODEL_NAMES_KO
 from .investment import jobs_per_trillion
-from .quantitative import ai_jobs_prediction, delivery_prediction, mou_projection
+from .quantitative import ai_jobs_prediction, class_for, delivery_prediction, mou_projection
 from .trace import traced
 from .verdict import Verdict
 
@@ -133,11 +133,13 @@ def delivery_rows(ctx: Context, pledge, verdict: Verdict, out: Rows) -> None:
     result, cases = prediction["result"], prediction["cases"]
     sources = _facts(*[f for c in cases for f in c.sources])
     kind = "직접 고용" if prediction["kind"] == "direct" else "유발 고용"
-    out.add("delivered", "과거 사례로 본 기한까지의 이행 예상(가운데 값)", result["median"], "명", lower=result["low"],
+    unit = ctx.references.classes[prediction["class"]].unit
+    context = "" if pledge.delivery else "context_"  # a class shown beside another measure: never the key number
+    out.add(f"{context}delivered", "과거 사례로 본 기한까지의 이행 예상(가운데 값)", result["median"], unit, lower=result["low"],
             upper=result["high"], sources=sources,
             method=f"과거 사례 {len(cases)}건의 약속 대비 실적과 발표 뒤 경과 연수({result['years']:.1f}년)로 본 예상; 80% 구간",
             note=f"{kind} 기준. 공약이 과거 사례와 같은 부류라고 가정; 사례가 적어 불확실함.")
-    out.add("delivery_probability", f"{verdict.deadline}년까지 {pledge.target_value:,.0f}개를 모두 채울 확률",
+    out.add(f"{context}delivery_probability", f"{verdict.deadline}년까지 {pledge.target_value:,.0f}개를 모두 채울 확률",
             result["probability"], "probability", lower=result["probability_low"], upper=result["probability_high"],
             method="같은 과거 사례로 본 확률; 80% 구간", sources=sources)
     for case in cases:
@@ -229,7 +231,7 @@ def pledge_rows(ctx: Context, pledge, verdict: Verdict, investment: pd.DataFrame
     measure = series_rows(ctx, pledge, spec, verdict, out) if spec and pledge.metric == "jobs" else None
     if pledge.metric == "firms" and "ai_mou" in pledge.measured_facts and pledge.quantitative:
         mou_rows(ctx, pledge, verdict, out)
-    if pledge.delivery:
+    if pledge.delivery or class_for(ctx, pledge):
         delivery_rows(ctx, pledge, verdict, out)
     context_rows(ctx, pledge, verdict, measure, spec, out)
     investment_rows(ctx, pledge, out, investment)

@@ -76,7 +76,7 @@ def mou_outcome(ctx: Context, pledge, a, deadline: int, as_of) -> Outcome:
                         for r in projection["series"].itertuples()]}
     reason = reasons.mou(last, result, (low, high), deadline, pledge.target_value, status, projection["presence_held"])
     return Outcome(status, "mou", reason, f"{last['as_of_date']:%Y-%m-%d}", result["probability"], deciding=deciding,
-                   chart=chart, context_only=("delivery",) if _class_for(ctx, pledge) else (),
+                   chart=chart, context_only=("delivery",) if class_for(ctx, pledge) else (),
                    extra={"held": (reasons.HELD_PRESENCE,) if projection["presence_held"] else ()})
 
 
@@ -107,7 +107,7 @@ def ai_jobs_outcome(ctx: Context, pledge, a, deadline: int, as_of) -> Outcome:
                    extra={"held": result["held"]})
 
 
-def _class_for(ctx: Context, pledge) -> str | None:
+def class_for(ctx: Context, pledge) -> str | None:
     """The reference class of a pledge: its registry `delivery`, or a class shown beside its own measure."""
     if pledge.delivery and pledge.delivery in ctx.references.classes:
         return pledge.delivery
@@ -122,7 +122,7 @@ def horizon(pledge, deadline: int) -> float:
 def delivery_prediction(ctx: Context, pledge, a, deadline: int, as_of, name: str | None = None) -> dict | None:
     """What the pledge's reference class says will be delivered by its deadline, the cases it rests
     on, and the answer with each case left out."""
-    name = name or _class_for(ctx, pledge)
+    name = name or class_for(ctx, pledge)
     cases = reference.cases(ctx, name, a, as_of)
     if len(cases) < 2:
         return None
@@ -164,7 +164,7 @@ def _facility_outcome(ctx: Context, pledge, a, deadline: int, assumed: bool, as_
     """A pledge with a named facility: its stage, and for jobs of the kind its reference class counts,
     the delivery model too (the worse of the two decides)."""
     staged = stage_outcome(ctx, pledge, a, deadline, assumed, as_of)
-    cls = _class_for(ctx, pledge) if pledge.quantitative else None
+    cls = class_for(ctx, pledge) if pledge.quantitative else None
     if cls is None or ctx.references.classes[cls].kind != project_of(ctx, pledge.id).jobs_reading:
         return staged
     delivered = delivery_outcome(ctx, pledge, a, deadline, assumed, as_of)

@@ -54,7 +54,8 @@ def _status_rows(verdicts: dict[str, Verdict], robust: pd.DataFrame, ctx: Contex
                            "role": ctx.pledges[v.pledge_id].source_info.role,
                            "checked": ctx.searches(v.pledge_id)[1] or ctx.last_search(),
                            "decided_by": v.decided_by, **_deciding_fields(v), "context_only": ";".join(v.context_only),
-                           "jobs_kind": v.jobs_kind, "accountability": v.accountability}
+                           "jobs_kind": v.jobs_kind, "accountability": v.accountability,
+                           "assumptions_read": ";".join(sorted(r for r in v.reads if not r.startswith("recode:")))}
                           for v in verdicts.values()])
     return frame.merge(robust, on="pledge_id", how="left")
 
