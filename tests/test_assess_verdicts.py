@@ -212,3 +212,10 @@ def test_every_robustness_figure_names_its_scenario_count(results):
     assert statuses["scenarios_entering"].notna().all() and statuses["scenarios_differing"].notna().all()
     rated = statuses[statuses["robustness"] != "not_applicable"]
     assert (rated["scenarios_entering"] > 0).all()
+
+
+def test_every_rated_jobs_verdict_says_whether_it_judges_direct_or_induced_jobs(verdicts, ctx):
+    for pledge_id, verdict in verdicts.items():
+        if ctx.pledges[pledge_id].metric == "jobs" and verdict.decided_by in ("delivery", "stage", "ai_jobs", "parts"):
+            assert set(verdict.jobs_kind.split("+")) <= {"direct", "induced"} and verdict.jobs_kind, pledge_id
+            assert "직접 고용" in verdict.reason or "유발 고용" in verdict.reason, pledge_id

@@ -104,7 +104,7 @@ def ai_jobs_outcome(ctx: Context, pledge, a, deadline: int, as_of) -> Outcome:
              "jobs_per_firm_high": result["rate_high"]}
     return Outcome(status, "ai_jobs", reasons.ai_jobs(last, result, deadline, pledge.target_value, status),
                    f"{last['as_of_date']:%Y-%m-%d}", result["probability"], deciding=deciding, chart=chart,
-                   extra={"held": result["held"]})
+                   extra={"held": result["held"], "jobs_kind": "direct"})
 
 
 def class_for(ctx: Context, pledge) -> str | None:

@@ -86,7 +86,7 @@ def mou(last, result: dict, interval, deadline: int, target: float, status: str,
 
 def ai_jobs(last, result: dict, deadline: int, target: float, status: str) -> str:
     return (f"{last['as_of_date']:%Y-%m-%d} 기준 AI 입주 기업 전망 × 기업당 일자리 {result['rate_low']:.1f}–"
-            f"{result['rate_high']:.1f}명: {deadline}년 AI 기업 일자리 {rounded(result['mean'])}개(80% 구간 "
+            f"{result['rate_high']:.1f}명(직접 고용): {deadline}년 AI 기업 일자리 {rounded(result['mean'])}개(80% 구간 "
             f"{rounded(result['low'])}–{rounded(result['high'])}), {target:,.0f}개 이를 확률 "
             f"{percent(result['probability'])} → {status}")
 
@@ -134,10 +134,12 @@ def stage_label(project: str) -> str:
 
 
 def _jobs_reading(jobs, pledge) -> str:
-    if jobs is None or jobs[1] is None:
+    if jobs is None:
         return ""
-    reading, (low, high) = jobs
-    kind = "유발 고용" if reading == "induced" else "직접 고용"
+    kind = "유발 고용" if jobs[0] == "induced" else "직접 고용"
+    if jobs[1] is None:
+        return f"; 일자리는 {kind}으로 읽음"
+    low, high = jobs[1]
     short = f"으로 {pledge.target_value:,.0f}개에 못 미침" if pledge.target_value > high else ""
     span = f"약 {rounded(low)}" if rounded(low) == rounded(high) else f"{rounded(low)}–{rounded(high)}"
     return f"; {kind}으로 읽음: {pledge.investment_trillion_krw:g}조원 공장이면 {span}명{short}"

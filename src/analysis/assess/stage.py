@@ -217,9 +217,10 @@ def stage_outcome(ctx, pledge, a, deadline: int, assumed: bool, as_of, component
     else:
         status = _status(earliest, typical, covered, end)
     jobs = None
-    if pledge.metric == "jobs" and pledge.investment_trillion_krw:
+    if pledge.metric == "jobs":
         reading = project.jobs_reading if a.jobs_reading == "stated" else "direct"
-        jobs = (reading, jobs_range(ctx, project.facility, reading, pledge.investment_trillion_krw, a, as_of))
+        money = pledge.investment_trillion_krw
+        jobs = (reading, jobs_range(ctx, project.facility, reading, money, a, as_of) if money else None)
         if jobs[1] is not None and pledge.target_value > jobs[1][1]:
             status = rules.UNLIKELY
     chart = {"kind": "stage", "deadline": deadline, "target": STAGES[OPERATING], "level": None,
@@ -233,5 +234,5 @@ def stage_outcome(ctx, pledge, a, deadline: int, assumed: bool, as_of, component
     reason = reasons.stage(ctx.stages.stages, project.label, now, found, (earliest, typical if covered else None),
                            (deadline, assumed), jobs, pledge, status, today)
     return Outcome(status, "stage", reason, f"{max(s.day for s in found):%Y-%m-%d}", deciding=deciding, chart=chart,
-                   extra={"jobs": jobs, "project": project.label,
+                   extra={"jobs": jobs, "project": project.label, "jobs_kind": jobs[0] if jobs else "",
                           "crossings": crossings(end, today, fastest_ahead, typical_ahead if covered else None)})

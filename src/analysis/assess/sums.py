@@ -63,4 +63,5 @@ def sum_outcome(ctx, pledge, parts: list, a, deadline: int, assumed: bool) -> Ou
                         INTERVAL_LEVEL, "확률", pledge.target_value)
     reason = reasons.sum_of_parts([(ctx.pledges[r["pledge_id"]].title, r) for r in rows], deadline, assumed, pledge,
                                   chart, kinds, status)
-    return Outcome(status, "delivery", reason, max(p.as_of for p in parts), probability, deciding=deciding, chart=chart)
+    return Outcome(status, "delivery", reason, max(p.as_of for p in parts), probability, deciding=deciding, chart=chart,
+                   extra={"jobs_kind": "+".join(kinds)})

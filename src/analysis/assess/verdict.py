@@ -109,7 +109,7 @@ def _deciding_links(*statuses: evidence.EvidenceStatus) -> tuple[tuple[str, str]
 def _verdict(pledge, outcome: Outcome, deadline: int, assumed: bool, stamp: str, a: Traced, links, parts=(),
              state: str = "", crossings: tuple = ()) -> Verdict:
     prediction = outcome.extra.get("prediction")
-    kind = prediction["kind"] if prediction else (outcome.extra.get("jobs") or ("",))[0]
+    kind = prediction["kind"] if prediction else outcome.extra.get("jobs_kind", "")
     return Verdict(pledge.id, outcome.status, deadline, assumed, outcome.decided_by,
                    reasons.ownership(state) + outcome.reason, outcome.as_of or stamp, outcome.probability,
                    outcome.power, outcome.deciding_fact, list(parts), outcome.decided_by, outcome.deciding,
