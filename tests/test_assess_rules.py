@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from analysis.assess import calibration, delivery, detectability, evidence, forecast, mou, outside_view, rules
+from analysis.assess import calibration, detectability, evidence, forecast, mou, outside_view, rules
 from analysis.assess.assumptions import defaults
 
 
@@ -94,31 +94,6 @@ def test_power_matches_the_normal_formula():
 def test_an_undetectable_pledge_does_not_decide():
     assert not detectability.decides(math.nan, 0.8)
     assert not detectability.decides(0.79, 0.8) and detectability.decides(0.8, 0.8)
-
-
-# -- delivery of announced numbers --------------------------------------------------------------------
-def case(promised, delivered):
-    return delivery.Case("c", "c", promised, delivered, pd.Timestamp("2020-01-01"), ("p", "d"), "")
-
-
-def test_beta_binomial_fit_recovers_the_mean_delivery_share():
-    cases = [case(1000, 500), case(1000, 600), case(1000, 400), case(1000, 500)]
-    a, b = delivery.fit(cases)
-    assert a / (a + b) == pytest.approx(0.5, abs=0.01)
-    # tightly clustered shares mean a concentrated Beta (large α + β)
-    assert a + b > 20
-
-
-def test_deliveries_above_the_promise_count_as_full():
-    a, b = delivery.fit([case(100, 150), case(100, 100), case(100, 90)])
-    assert a / (a + b) > 0.9
-
-
-def test_predict_is_the_beta_binomial_tail():
-    result = delivery.predict(2.0, 2.0, 100, 0.8)
-    assert result["mean"] == pytest.approx(50.0)
-    assert result["probability"] == pytest.approx(stats.betabinom(100, 2, 2).sf(79))
-    assert result["lower_80"] < result["mean"] < result["upper_80"] <= result["upper_95"]
 
 
 def test_error_summary_is_the_cbo_table():

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from analysis.assess import forecast, rules, statistic
@@ -16,7 +17,7 @@ from analysis.assess.assumptions import defaults
 from analysis.assess.context import Context, statistical_spec
 from analysis.assess.forecast import MODELS
 from analysis.assess.history import history
-from analysis.assess.results import load_table, result_files
+from analysis.assess.results import load_pledge, load_table, result_files
 from analysis.assess.verdict import assess_all, assess_pledge
 
 
@@ -88,7 +89,7 @@ def test_unmeasurable_and_no_data_say_why(verdicts, ctx):
             assert not ctx.pledges[pledge_id].measurable and "수치도" in verdict.reason
         if verdict.status == rules.NO_DATA and verdict.method == "none":
             searches, day = ctx.searches(pledge_id)
-            assert searches >= 1 and f"검색어 {searches}개" in verdict.reason and day in verdict.reason
+            assert searches >= 1 and day in verdict.reason and "검색어" not in verdict.reason
 
 
 def test_no_reason_is_the_rule_itself(verdicts):
@@ -118,33 +119,39 @@ def test_a_degenerate_ets_fit_is_never_selected(processed, monkeypatch):
 
 
 def test_history_ends_at_todays_status(ctx, verdicts):
-    frame = history(ctx, ctx.defaults)
+    frame = history(ctx, ctx.defaults, verdicts)
     last = frame.groupby("pledge_id").tail(1).set_index("pledge_id")["status"]
     for pledge_id, status in last.items():
         assert status == verdicts[pledge_id].status, pledge_id
-    assert frame.groupby("pledge_id")["as_of"].apply(lambda days: days.is_monotonic_increasing).all()
+    assert frame.groupby("pledge_id")["date"].apply(lambda days: days.is_monotonic_increasing).all()
 
 
 def test_stored_interface_columns(results):
     statuses = load_table("statuses")
-    assert {"pledge_id", "status", "deadline", "deadline_assumed", "robustness", "robustness_label", "power",
-            "reason_ko", "as_of", "checked", "flips"} <= set(statuses.columns)
+    assert {"pledge_id", "status", "deadline", "deadline_assumed", "robustness", "power", "reason_ko", "as_of",
+            "checked", "flips", "decided_by", "deciding_label", "deciding_value", "deciding_low", "deciding_high",
+            "deciding_level", "deciding_unit", "deciding_target", "scenarios_entering", "scenarios_differing",
+            "context_only"} <= set(statuses.columns)
     sensitivity = load_table("sensitivity")
     assert {"pledge_id", "scenario", "status"} <= set(sensitivity.columns)
     assert (sensitivity.groupby("pledge_id")["scenario"].first() == "기본값").all()
     calibration = load_table("calibration")
     assert {"panel", "model", "horizon", "mean_error", "mae", "rmse", "sd", "coverage_80_model"} <= set(calibration.columns)
-    assert statuses["robustness"].between(0, 1).all()
+    assert set(statuses["robustness"]) <= {"stable", "fragile", "not_applicable"}
 
 
-def test_robustness_counts_the_scenarios_that_keep_the_status(results):
+def test_robustness_counts_only_the_scenarios_that_enter_the_verdict(results):
     statuses = load_table("statuses").set_index("pledge_id")
     grid = load_table("sensitivity")
     for pledge_id, group in grid.groupby("pledge_id"):
-        same = (group["status"] == statuses.loc[pledge_id, "status"]).mean()
-        assert statuses.loc[pledge_id, "robustness"] == pytest.approx(same)
-        flips = statuses.loc[pledge_id, "flips"]
-        assert (isinstance(flips, float) and math.isnan(flips)) == (same == 1.0)
+        row = statuses.loc[pledge_id]
+        entering = group[group["scenario"] != "기본값"]
+        assert row["scenarios_entering"] == len(entering)
+        assert row["scenarios_differing"] == (entering["status"] != row["status"]).sum()
+        flips = row["flips"]
+        assert (isinstance(flips, float) and math.isnan(flips)) == (row["scenarios_differing"] == 0)
+        if row["status"] in (rules.UNMEASURABLE, rules.NO_DATA) or row["scenarios_entering"] == 0:
+            assert row["robustness"] == "not_applicable", pledge_id
 
 
 @pytest.mark.slow
@@ -158,3 +165,57 @@ def test_the_assessment_is_deterministic(results, workspace):
     subprocess.run([sys.executable, "-m", "analysis", "results"], env=env, check=True, capture_output=True)
     again = {path.relative_to(workspace): path.read_bytes() for path in result_files()}
     assert [name for name in stored if again.get(name) != stored[name]] == []
+
+
+def test_the_first_history_row_uses_only_facts_published_by_then(ctx, verdicts):
+    frame = history(ctx, ctx.defaults, verdicts)
+    for pledge_id, rows in frame.groupby("pledge_id", sort=False):
+        day = pd.Timestamp(rows.iloc[0]["date"])
+        first = assess_pledge(ctx, pledge_id, ctx.defaults, as_of=day)
+        assert all(ctx.fact(f)["published_date"] <= day for f in first.facts), pledge_id
+        cited = re.findall(r"(\d{4}-\d{2}-\d{2})까지 찾은", first.reason)
+        assert all(pd.Timestamp(c) <= day for c in cited), (pledge_id, first.reason)
+
+
+def test_the_history_lists_every_update_and_dates_a_change_on_its_cause(ctx, verdicts):
+    frame = history(ctx, ctx.defaults, verdicts)
+    for pledge_id, rows in frame.groupby("pledge_id", sort=False):
+        published = {f for f in verdicts[pledge_id].facts
+                     if ctx.fact(f)["published_date"] >= pd.Timestamp(ctx.pledges[pledge_id].source_info.date)}
+        assert published <= set(rows["fact_id"].dropna()), pledge_id
+        assert (rows.groupby("date")["status_changed"].sum() <= 1).all(), pledge_id
+        assert list(rows["date"]) == sorted(rows["date"])
+    cluster = frame[(frame["pledge_id"] == "future-car-cluster-jobs") & frame["status_changed"]]
+    assert cluster.iloc[-1]["kind"] == "time"  # the lead time ran out: dated on that day, not on the next report
+
+
+def test_a_past_day_uses_the_mou_regimes_and_presence_known_then(ctx):
+    first = assess_pledge(ctx, "ai-firms-1000", ctx.defaults, as_of=pd.Timestamp("2022-04-05"))
+    assert first.deciding.value > 200  # the fit of that day, not a future regime's zero rate
+    assert first.held  # no presence report published yet: today's, said so
+
+
+def test_no_interval_ends_exactly_at_its_pledge(results):
+    statuses = load_table("statuses")
+    counted = statuses[statuses["deciding_unit"].isin(["명", "개"])]
+    for row in counted.itertuples():
+        assert not math.isclose(row.deciding_high, row.deciding_target), row.pledge_id
+        assert not math.isclose(row.deciding_low, row.deciding_target), row.pledge_id
+    for pledge_id in statuses["pledge_id"]:
+        chart = load_pledge(pledge_id)["chart"] or {}
+        if chart.get("kind") in ("delivery", "ai_jobs", "mou") and chart.get("high") is not None:
+            assert not math.isclose(chart["high"], chart["target"]), pledge_id
+
+
+def test_every_robustness_figure_names_its_scenario_count(results):
+    statuses = load_table("statuses")
+    assert statuses["scenarios_entering"].notna().all() and statuses["scenarios_differing"].notna().all()
+    rated = statuses[statuses["robustness"] != "not_applicable"]
+    assert (rated["scenarios_entering"] > 0).all()
+
+
+def test_every_rated_jobs_verdict_says_whether_it_judges_direct_or_induced_jobs(verdicts, ctx):
+    for pledge_id, verdict in verdicts.items():
+        if ctx.pledges[pledge_id].metric == "jobs" and verdict.decided_by in ("delivery", "stage", "ai_jobs", "parts"):
+            assert set(verdict.jobs_kind.split("+")) <= {"direct", "induced"} and verdict.jobs_kind, pledge_id
+            assert "직접 고용" in verdict.reason or "유발 고용" in verdict.reason, pledge_id

@@ -22,20 +22,29 @@ def stated_numbers(text: str) -> set[float]:
     """The numbers a Korean sentence states, as values: 1만3000 and 1만 3000 → 13000, 만7천 → 17000, 6,281 → 6281."""
     numbers = set()
     for match in _NUMBER.finditer(re.sub(r"(?<=\d),(?=\d{3})", "", text)):
-        rest, total = match.group(0).replace(" ", ""), 0.0
+        rest, total, section = match.group(0).replace(" ", ""), 0.0, 0.0
         if not re.search(r"\d", rest) and rest != "만":
             continue  # a word such as 천년 or 억지, not a number
-        for unit, scale in SCALE.items():
-            if unit in rest:
-                head, rest = rest.split(unit, 1)
-                total += (float(head) if head else 1) * scale
-        numbers.add(round(total + (float(rest) if rest else 0), 6))
+        pairs = re.findall(r"(\d+(?:\.\d+)?)?([조억만천]?)", rest)
+        if len(pairs) > 1 and not pairs[0][0] and pairs[1][1] and SCALE[pairs[1][1]] >= SCALE[pairs[0][1]]:
+            pairs = pairs[1:]  # a bare unit before a larger one is a particle (인력만 3만명, 으로만 2조), not 1만
+        for digits, unit in pairs:
+            value = float(digits) if digits else (1.0 if unit else 0.0)
+            if unit == "천":  # 9천376억: 천 counts within the 억 section
+                section += value * SCALE["천"]
+            elif unit:
+                total, section = total + (section + (value if digits else 0) or 1) * SCALE[unit], 0.0
+            else:
+                section += value
+        numbers.add(round(total + section, 6))
     return numbers
 
 
 @pytest.mark.parametrize(("text", "numbers"), [
     ("1만3000개", {13000}), ("1만 3000개", {13000}), ("만7천 개", {17000}), ("만 6천여 명", {16000}),
     ("6,281명", {6281}), ("153억원", {153 * 10**8}), ("2.3조원", {2.3 * 10**12}), ("천년의 도시", set()),
+    ("1조9천376억원", {1.9376 * 10**12}), ("2조 2,000억원", {2.2 * 10**12}), ("인력만 3만명", {30000}),
+    ("비용으로만 2조 2,000억원", {2.2 * 10**12}),
 ])
 def test_korean_numbers_are_read_as_values(text, numbers):
     assert stated_numbers(text) == numbers

@@ -78,6 +78,14 @@ class Assumptions(BaseModel):
     trend_years: Count
     recent_years: Count
     excluded_reference_case: str
+    reference_cases: Literal["class", "pooled"]
+    reference_target: Literal["matched", "other"]
+    reference_min_years: float
+    delivery_growth: float
+    delivery_overshoot: Literal["keep", "censor"]
+    jobs_reading: Literal["stated", "direct"]
+    parts_dependence: float
+    recoded_evidence: tuple[tuple[str, str, str], ...]
 
     @model_validator(mode="after")
     def _ordered(self) -> Assumptions:

@@ -1,4 +1,4 @@
-"""Forecast errors pooled over the 17 시도 by model and horizon: the calibration every statistical
+"""Forecast errors pooled over the 시도 by model and horizon: the calibration every statistical
 verdict rests on (bias and spread of relative errors), and a CBO-style error table.
 
 One region's 25 years cannot say how wrong a 9-year-ahead forecast is; 17 regions' rolling-origin
@@ -77,9 +77,27 @@ def error_summary(errors: np.ndarray) -> dict:
             "rmse": float(np.sqrt(np.mean(errors ** 2))), "two_thirds_low": float(low), "two_thirds_high": float(high)}
 
 
-def calibration_table(backtests: pd.DataFrame, level: float = 0.8) -> pd.DataFrame:
+def _out_of_sample(group: pd.DataFrame, z: float) -> float:
+    """Coverage of the calibrated interval for each region's errors when its bias and spread come
+    from the other regions only (leave one region out)."""
+    errors = group["error"].to_numpy()
+    by_region = group.groupby("region")["error"].agg(["count", "sum", lambda e: float(np.sum(e ** 2))])
+    by_region.columns = ["n", "s", "s2"]
+    n, s, s2 = len(errors), errors.sum(), float(np.sum(errors ** 2))
+    others = by_region.assign(n=n - by_region["n"], s=s - by_region["s"], s2=s2 - by_region["s2"])
+    if (others["n"] < 2).any():
+        return float("nan")
+    bias = others["s"] / others["n"]
+    spread = np.sqrt(np.maximum(others["s2"] / others["n"] - bias ** 2, 0.0))
+    rows = group["region"].map(bias), group["region"].map(spread)
+    return float(np.mean(np.abs(errors - rows[0].to_numpy()) <= z * rows[1].to_numpy()))
+
+
+def calibration_table(backtests: pd.DataFrame, level: float = 0.8, region: str | None = None) -> pd.DataFrame:
     """Per model and horizon: count, bias (mean relative error), MAE, RMSE, the central two-thirds of
-    errors, the spread after bias (sd), and the coverage of the models' own 80% intervals."""
+    errors, the spread after bias (sd), the coverage of the models' own 80% intervals and of the
+    calibrated ones, in sample and out of sample (leave one region out), and, for `region`, its own
+    bias and count beside the pooled one."""
     z = two_sided_z(level)
     rows = []
     for (model, horizon), group in backtests.groupby(["model", "horizon"], sort=True):
@@ -88,10 +106,13 @@ def calibration_table(backtests: pd.DataFrame, level: float = 0.8) -> pd.DataFra
         summary = error_summary(errors)
         bias = summary["mean_error"]
         spread = float(np.sqrt(np.mean((errors - bias) ** 2)))
+        own = group.loc[group["region"] == region, "error"]
         rows.append({"model": model, "horizon": int(horizon), "forecasts": summary.pop("n"),
                      "regions": group["region"].nunique(), **summary, "sd": spread,
                      "coverage_80_model": float(np.mean(np.abs(errors) <= z * raw_sd)),
-                     "coverage_80_calibrated": float(np.mean(np.abs(errors - bias) <= z * spread))})
+                     "coverage_80_calibrated": float(np.mean(np.abs(errors - bias) <= z * spread)),
+                     "coverage_80_out_of_sample": _out_of_sample(group, z), "own_region": region or "",
+                     "own_forecasts": len(own), "own_mean_error": float(own.mean()) if len(own) else float("nan")})
     return pd.DataFrame(rows)
 
 

@@ -14,18 +14,28 @@ SERIES_TABLES = ("employment_sido_annual", "employment_sido_industry_annual")  #
 
 
 class Context:
-    """Processed tables, facts and the registry, with caches for backtests and model fits. (The
-    tables it loads are the `results` step's reads in config/graph.yaml: a load not declared there
-    fails, so the build reruns the assessment exactly when one of them changes.)"""
+    """Processed tables, facts, the registry and the declarations (reference classes, stages), with
+    caches for backtests and model fits. Tests inject small tables or declarations by name; what is
+    not given is read from the store and config/. (The tables it loads are the `results` step's reads
+    in config/graph.yaml: a load not declared there fails, so the build reruns the assessment exactly
+    when one of them changes.)"""
 
-    def __init__(self):
-        self.facts = store.load("facts").set_index("fact_id", drop=False)
-        self.employment = store.load("employment_sido_annual")
-        self.industry = store.load("employment_sido_industry_annual")
-        self.monthly = store.load("employment_monthly")
-        self.establishments = store.load("establishments_sido_industry")
-        self.manufacturing = store.load("manufacturing_ksic2_2024")
-        self.pledges = registry()
+    def __init__(self, tables: dict[str, pd.DataFrame] | None = None, pledges: dict | None = None,
+                 references=None, stages=None):
+        from . import reference, stage
+        given = tables or {}
+
+        def table(name: str) -> pd.DataFrame:
+            return given[name] if name in given else store.load(name)
+        self.facts = table("facts").set_index("fact_id", drop=False)
+        self.employment = table("employment_sido_annual")
+        self.industry = table("employment_sido_industry_annual")
+        self.monthly = table("employment_monthly")
+        self.establishments = table("establishments_sido_industry")
+        self.manufacturing = table("manufacturing_ksic2_2024")
+        self.pledges = registry() if pledges is None else pledges
+        self.references = reference.declared() if references is None else references
+        self.stages = stage.declared() if stages is None else stages
         self.defaults: Assumptions = defaults().within(data_years())
         self.search_log = search_log.read(raw.verified("facts/search_log.csv"))
         self._cache: dict = {}
@@ -44,14 +54,22 @@ class Context:
     def facts_frame(self) -> pd.DataFrame:
         return self.facts.reset_index(drop=True)
 
-    def searches(self, pledge_id: str) -> tuple[int, str]:
-        """(distinct queries logged for a pledge, date of the last search)."""
+    def searches(self, pledge_id: str, as_of: pd.Timestamp | None = None) -> tuple[int, str]:
+        """(distinct queries logged for a pledge by `as_of`, date of the last of them): a verdict of a
+        past day never cites a search made later."""
         rows = self.search_log[self.search_log["pledge_id"].str.split(r"[;, ]+").map(lambda ids: pledge_id in ids)]
+        if as_of is not None:
+            rows = rows[rows["date"] <= f"{as_of:%Y-%m-%d}"]
         return rows["query"].nunique(), (rows["date"].max() if len(rows) else "")
 
     def last_search(self) -> str:
         """The day of the latest logged search (when a pledge has none of its own)."""
         return str(self.search_log["date"].max())
+
+    def today(self) -> pd.Timestamp:
+        """The day the record ends: the latest logged search or published fact (a verdict 'as of
+        today' is judged on this day)."""
+        return self.cached(("today",), lambda: max(pd.Timestamp(self.last_search()), self.facts["published_date"].max()))
 
     # -- series ------------------------------------------------------------------------------------
     def series_rows(self, spec: dict) -> tuple[str, pd.DataFrame]:
@@ -59,7 +77,7 @@ class Context:
         return queries.series(spec, self.employment, self.industry)
 
     def panel(self, spec: dict) -> pd.DataFrame:
-        """The same indicator for all 17 시도 (region, year, value)."""
+        """The same indicator for every 시도 (region, year, value)."""
         if spec["table"] == "employment_sido_annual":
             rows = self.employment[self.employment["item"] == queries.EMPLOYED]
         else:
@@ -77,5 +95,5 @@ def series_key(spec: dict) -> tuple:
 
 
 def panel_key(spec: dict) -> tuple:
-    """What identifies a spec's 17-시도 panel (its region does not)."""
+    """What identifies a spec's panel of 시도 (its region does not)."""
     return spec["table"], spec.get("section", "")

@@ -62,17 +62,22 @@ def _gap(index: pd.DataFrame, treated: str, donors: list[str], last_pre: int) ->
 
 
 def synthetic_control(panel: pd.DataFrame, treated: str, base_year: int) -> dict:
-    """Synthetic control of a series indexed to its base-year level (so 시도 of any size compare),
-    with a placebo run for every donor; `detectable` is the 95th percentile of placebo post-period
-    mean gaps (relative), the effect a gap must exceed to stand out from chance."""
+    """Synthetic control of a series indexed to its mean over the pre-period (the years up to
+    `base_year`, so no single year's level sets the scale and 시도 of any size compare), with a
+    placebo run for every donor. `detectable` is the 95th percentile of the placebos' post-period
+    mean gaps (relative): the effect a gap must exceed to stand out from chance. The treated unit's
+    pre-period fit (RMSE) is returned beside the placebos' (a poor fit makes the gap meaningless)."""
     wide = panel.pivot_table(index="year", columns="region", values="value").dropna(axis=1)
-    index = wide / wide.loc[base_year]
+    pre = wide.index <= base_year
+    index = wide / wide[pre].mean()
     donors = [r for r in index.columns if r != treated]
     result = _gap(index, treated, donors, base_year)
     placebos = {r: _gap(index, r, [d for d in index.columns if d not in (r, treated)], base_year) for r in donors}
     ratios = np.array([p["ratio"] for p in placebos.values()])
     post = np.array([abs(p["post_mean"]) for p in placebos.values()])
-    return {**result, "placebos": placebos, "level": float(wide.loc[base_year, treated]),
+    placebo_fit = np.array([p["pre_rmspe"] for p in placebos.values()])
+    return {**result, "placebos": placebos, "level": float(wide.loc[pre, treated].mean()),
             "p_value": float((np.sum(ratios >= result["ratio"]) + 1) / (len(ratios) + 1)),
-            "detectable": float(np.quantile(post, 0.95)), "pre_years": int((index.index <= base_year).sum()),
-            "post_years": int((index.index > base_year).sum())}
+            "detectable": float(np.quantile(post, 0.95)), "pre_years": int(pre.sum()),
+            "post_years": int((~pre).sum()), "placebo_pre_rmspe": float(np.median(placebo_fit)),
+            "pre_fit_rank": float(np.mean(placebo_fit <= result["pre_rmspe"]))}

@@ -1,145 +1,109 @@
-"""How much of an announced number gets delivered: reference classes of Gwangju's own past
-announcements (config/reference_classes.yaml), each a pair of facts (promised, delivered).
+"""How much of an announced number gets delivered, from the cases of a reference class
+(assess/reference.py), on a continuous scale with no cap and no point mass.
 
-The model is a beta-binomial: each announced unit is delivered with a probability that varies
-between programmes as Beta(α, β), fitted by maximum likelihood over the cases (statsmodels-free
-but scipy's betabinom). It assumes the pledge is one more draw from the same class; a delivered
-count above the promise counts as full delivery. With three or four cases it is uncertain, and
-the sensitivity grid leaves each case out in turn.
+Each case gives y = log(delivered / promised): 0 is exact delivery, above 0 over-delivery, below 0 a
+shortfall (a count of zero is read as half a unit). With t the years from announcement to the count,
+
+    y = a + b·log(t / 4) + e,   e ~ Normal(0, s²)
+
+so a is the log share delivered four years after an announcement and b how the share grows with
+time (b = 0: not at all; b = 1: in proportion to time). The posterior of (a, b, s) is computed on a
+grid under weak priors: a ~ N(0, 1.5²), b ~ N(`delivery_growth`, 0.25²) (three or four cases cannot
+tell b on their own), s ~ half-normal(1). A pledge is one more draw at its own horizon (announcement
+to deadline): the probability of reaching the pledge is a smooth function of every case, a later
+deadline changes it, and intervals can exceed the pledge. With `delivery_overshoot: censor` a case
+above its promise counts only as "at least the promise" (censored at 0) instead of its reported
+over-delivery. Leaving each case out in turn shows how much of the answer is the choice of cases.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
-import pandas as pd
-from pydantic import BaseModel, ConfigDict
-from scipy import optimize, stats
+from scipy import stats
 
-from .. import paths
-from ..ingest import yamlfile
+from .outcome import INTERVAL_LEVEL
+from .reference import Case, declared  # noqa: F401  (declared: the reports read the classes from here)
 
-
-class _Case(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    id: str
-    label: str
-    promised: str
-    delivered: str
-    note: str = ""
+REFERENCE_YEARS = 4.0
+PRIOR_A_SD, PRIOR_B_SD, PRIOR_S_SCALE = 1.5, 0.25, 1.0
+_A = np.linspace(-6.0, 3.0, 73)
+_B_SPAN = np.linspace(-4.0, 4.0, 33)  # prior standard deviations either side of the prior mean
+_S = np.exp(np.linspace(math.log(0.05), math.log(5.0), 49))
 
 
-class _Class(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    label: str
-    unit: str
-    cases: tuple[_Case, ...]
+def _grid(growth: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    a, b, s = np.meshgrid(_A, growth + PRIOR_B_SD * _B_SPAN, _S, indexing="ij")
+    a, b, s = a.ravel(), b.ravel(), s.ravel()
+    # priors on the grid (s on a log grid: its density times s)
+    log_prior = (stats.norm.logpdf(a, 0, PRIOR_A_SD) + stats.norm.logpdf(b, growth, PRIOR_B_SD)
+                 + stats.halfnorm.logpdf(s, scale=PRIOR_S_SCALE) + np.log(s))
+    return a, b, s, log_prior
 
 
-class _PerFirm(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    label: str
-    jobs: str
-    firms: str
+def posterior(cases: list[Case], growth: float, overshoot: str = "keep") -> dict:
+    """Grid posterior of (a, b, s): the points with non-negligible weight and their weights."""
+    a, b, s, log_weight = _grid(growth)
+    for case in cases:
+        mean = a + b * math.log(case.years / REFERENCE_YEARS)
+        if overshoot == "censor" and case.log_ratio >= 0:
+            log_weight = log_weight + stats.norm.logsf(0.0, mean, s)
+        else:
+            log_weight = log_weight + stats.norm.logpdf(case.log_ratio, mean, s)
+    weight = np.exp(log_weight - log_weight.max())
+    keep = weight > weight.sum() * 1e-9
+    weight = weight[keep] / weight[keep].sum()
+    return {"a": a[keep], "b": b[keep], "s": s[keep], "w": weight}
 
 
-class _Projection(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    label: str
-    projected: str
-    actual: tuple[str, ...]
+def _weighted_quantiles(values: np.ndarray, weights: np.ndarray, qs) -> np.ndarray:
+    order = np.argsort(values)
+    cumulative = np.cumsum(weights[order])
+    return np.interp(qs, cumulative - weights[order] / 2, values[order])
 
 
-class _File(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    classes: dict[str, _Class]
-    ai_jobs_per_firm: tuple[_PerFirm, ...]
-    official_projections: tuple[_Projection, ...]
+def _amount_quantiles(mean: np.ndarray, s: np.ndarray, w: np.ndarray, qs) -> np.ndarray:
+    """Quantiles of the log delivered share under the posterior predictive (a mixture of normals),
+    by bisection on its distribution function (to 0.001 in log share)."""
+    qs = np.asarray(qs, dtype=float)
+    low, high = np.full(qs.shape, float((mean - 6 * s).min())), np.full(qs.shape, float((mean + 6 * s).max()))
+    while np.max(high - low) > 1e-3:
+        middle = (low + high) / 2
+        below = (stats.norm.cdf((middle[:, None] - mean[None, :]) / s[None, :]) * w[None, :]).sum(axis=1) < qs
+        low, high = np.where(below, middle, low), np.where(below, high, middle)
+    return (low + high) / 2
 
 
-@lru_cache(maxsize=1)
-def declared() -> _File:
-    return yamlfile.load(paths.CONFIG / "reference_classes.yaml", _File)
+def predict(post: dict, years: float, target: float, share: float, level: float = INTERVAL_LEVEL) -> dict:
+    """Delivered amount of a pledge of `target` counted `years` after its announcement: median and
+    mean with a central `level` interval, and P(delivered ≥ share × target) with the `level`
+    interval of that probability over the posterior."""
+    mean = post["a"] + post["b"] * math.log(years / REFERENCE_YEARS)
+    threshold = math.log(share)
+    chance = stats.norm.sf(threshold, mean, post["s"])
+    tails = ((1 - level) / 2, (1 + level) / 2)
+    low_y, median_y, high_y = _amount_quantiles(mean, post["s"], post["w"], (tails[0], 0.5, tails[1]))
+    low_p, high_p = _weighted_quantiles(chance, post["w"], tails)
+
+    return {"probability": float(np.sum(post["w"] * chance)), "probability_low": float(low_p),
+            "probability_high": float(high_p), "median": target * math.exp(median_y), "low": target * math.exp(low_y),
+            "high": target * math.exp(high_y), "mean": float(np.sum(post["w"] * target * np.exp(mean + post["s"] ** 2 / 2))),
+            "growth": float(np.sum(post["w"] * post["b"])), "level": level, "years": years}
 
 
-@dataclass
-class Case:
-    id: str
-    label: str
-    promised: float
-    delivered: float
-    known: object  # the date the delivered figure was published
-    sources: tuple[str, str]
-    note: str
-
-    @property
-    def ratio(self) -> float:
-        return self.delivered / self.promised
+def leave_one_out(cases: list[Case], growth: float, overshoot: str, years: float, target: float,
+                  share: float) -> list[dict]:
+    """The prediction with each case left out in turn (how much the answer owes to one case)."""
+    return [{"left_out": case.id, **predict(posterior([c for c in cases if c is not case], growth, overshoot),
+                                            years, target, share)} for case in cases]
 
 
-def cases(ctx, name: str, excluded: str = "", as_of=None) -> list[Case]:
-    """The cases of a class as numbers from the facts table (known by `as_of`, one left out)."""
-    out = []
-    for case in declared().classes[name].cases:
-        promised, delivered = ctx.fact(case.promised), ctx.fact(case.delivered)
-        if case.id == excluded or (as_of is not None and delivered["published_date"] > as_of):
-            continue
-        out.append(Case(case.id, case.label, float(promised["value"]), float(delivered["value"]),
-                        delivered["published_date"], (case.promised, case.delivered), case.note))
-    return out
-
-
-def fit(observed: list[Case]) -> tuple[float, float]:
-    """Maximum-likelihood Beta(α, β) of the beta-binomial over the cases (deliveries capped at the promise)."""
-    n = np.array([round(c.promised) for c in observed])
-    k = np.minimum(np.array([round(c.delivered) for c in observed]), n)
-
-    def negative_log_likelihood(log_params):
-        a, b = np.exp(log_params)
-        return -float(np.sum(stats.betabinom.logpmf(k, n, a, b)))
-
-    start = np.log([1.0, 1.0])
-    result = optimize.minimize(negative_log_likelihood, start, method="Nelder-Mead",
-                               options={"xatol": 1e-6, "fatol": 1e-9, "maxiter": 4000})
-    a, b = np.exp(result.x)
-    return float(a), float(b)
-
-
-def predict(alpha: float, beta: float, target: float, share: float, levels=(0.8, 0.95)) -> dict:
-    """Delivered units of a pledge of `target`: mean, intervals, and P(delivered ≥ share × target)."""
-    n = round(target)
-    distribution = stats.betabinom(n, alpha, beta)
-    out = {"mean": float(distribution.mean()), "probability": float(distribution.sf(math.ceil(share * n) - 1)),
-           "alpha": alpha, "beta": beta, "mean_share": alpha / (alpha + beta)}
-    for level in levels:
-        low, high = distribution.ppf([(1 - level) / 2, (1 + level) / 2])
-        out[f"lower_{int(level * 100)}"], out[f"upper_{int(level * 100)}"] = float(low), float(high)
-    return out
-
-
-def ai_jobs(ctx, present_draws: np.ndarray, target: float, share: float, seed: int, levels=(0.8, 0.95)) -> dict:
+def ai_jobs(present_draws: np.ndarray, rates: list[float], target: float, share: float, seed: int,
+            level: float = INTERVAL_LEVEL) -> dict:
     """Jobs from AI firms: present firms (simulated) × jobs per present firm, drawn uniformly between
-    the lowest and highest rates reported (config/reference_classes.yaml, ai_jobs_per_firm)."""
-    rates = [float(ctx.fact(r.jobs)["value"]) / float(ctx.fact(r.firms)["value"]) for r in declared().ai_jobs_per_firm]
+    the lowest and highest rates reported (config/reference_classes.yaml, ai_jobs.per_firm)."""
     rng = np.random.default_rng(seed)
     jobs = present_draws * rng.uniform(min(rates), max(rates), len(present_draws))
-    out = {"mean": float(jobs.mean()), "probability": float((jobs >= share * target).mean()),
-           "rate_low": min(rates), "rate_high": max(rates)}
-    for level in levels:
-        out[f"lower_{int(level * 100)}"], out[f"upper_{int(level * 100)}"] = (
-            float(np.quantile(jobs, (1 - level) / 2)), float(np.quantile(jobs, (1 + level) / 2)))
-    return out
-
-
-def official_projections(ctx) -> pd.DataFrame:
-    """Past official projections against what happened: the error, relative and absolute."""
-    rows = []
-    for item in declared().official_projections:
-        projected = float(ctx.fact(item.projected)["value"])
-        actual = sum(float(ctx.fact(f)["value"]) for f in item.actual)
-        rows.append({"label": item.label, "projected": projected, "actual": actual, "error": actual - projected,
-                     "relative_error": actual / projected - 1,
-                     "sources": "; ".join(f"fact:{f}" for f in (item.projected, *item.actual))})
-    return pd.DataFrame(rows)
+    low, high = np.quantile(jobs, [(1 - level) / 2, (1 + level) / 2])
+    return {"mean": float(jobs.mean()), "probability": float((jobs >= share * target).mean()),
+            "rate_low": min(rates), "rate_high": max(rates), "low": float(low), "high": float(high), "level": level}

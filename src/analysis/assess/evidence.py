@@ -31,17 +31,19 @@ class EvidenceStatus:
     links: list[Link]
 
 
-def links(ctx, pledge, items, as_of: pd.Timestamp | None = None) -> list[Link]:
-    """The links of `items` (registry evidence) known by `as_of`, oldest first."""
+def links(ctx, pledge, items, a=None, as_of: pd.Timestamp | None = None) -> list[Link]:
+    """The links of `items` (registry evidence) known by `as_of`, oldest first; with assumptions `a`,
+    each fact is read as they code it (a scenario may recode a deciding fact)."""
     out = []
     for item in items:
+        means = item.means if a is None else a.meaning(item.fact, item.means)
         if item.fact:
             fact = ctx.fact(item.fact)
-            link = Link(item.means, item.why, item.fact, fact["published_date"], item.due, fact["claim_ko"],
+            link = Link(means, item.why, item.fact, fact["published_date"], item.due, fact["claim_ko"],
                         fact["outlet"], fact["published_label"])
         else:
             source = pledge.source_info
-            link = Link(item.means, item.why, None, pd.Timestamp(source.date), item.due,
+            link = Link(means, item.why, None, pd.Timestamp(source.date), item.due,
                         "공약 기사 자체가 이행을 보도", source.outlet, source.date)
         if as_of is None or link.published <= as_of:
             out.append(link)
@@ -69,8 +71,27 @@ def status_of(found: list[Link], deadline: int) -> EvidenceStatus:
     return EvidenceStatus(status, deciding, late, found)
 
 
-def of_pledge(ctx, pledge, deadline: int, as_of=None) -> tuple[EvidenceStatus, list[tuple[str, EvidenceStatus]]]:
-    """The pledge's own evidence status and, for a composite one, each component's."""
-    own = status_of(links(ctx, pledge, pledge.evidence, as_of), deadline)
-    parts = [(c.name, status_of(links(ctx, pledge, c.evidence, as_of), deadline)) for c in pledge.components]
+# How a lineage event bears on the promised outcome: a government that drops the pledge sets it back
+# (a scenario reads it as a failure); adopting, continuing or changing it, and candidates' words,
+# are dated context: whose duty it is, not what happened.
+LINEAGE_MEANING = {"dropped": "setback"}
+
+
+def lineage_links(ctx, pledge, a, as_of=None) -> list[Link]:
+    out = []
+    for event in pledge.lineage:
+        fact = ctx.fact(event.fact)
+        link = Link(a.meaning(event.fact, LINEAGE_MEANING.get(event.event, "context")), event.note, event.fact,
+                    fact["published_date"], None, fact["claim_ko"], fact["outlet"], fact["published_label"])
+        if as_of is None or link.published <= as_of:
+            out.append(link)
+    return out
+
+
+def of_pledge(ctx, pledge, deadline: int, a, as_of=None) -> tuple[EvidenceStatus, list[tuple[str, EvidenceStatus]]]:
+    """The pledge's own evidence status (its links and its lineage) and, for a composite one, each
+    component's."""
+    found = links(ctx, pledge, pledge.evidence, a, as_of) + lineage_links(ctx, pledge, a, as_of)
+    own = status_of(sorted(found, key=lambda link: link.published), deadline)
+    parts = [(c.name, status_of(links(ctx, pledge, c.evidence, a, as_of), deadline)) for c in pledge.components]
     return own, parts

@@ -14,7 +14,7 @@ import pandas as pd
 from scipy import stats
 
 MIN_FIT_YEARS = 6
-DEGENERATE_SMOOTHING = 1e-4
+DEGENERATE_SMOOTHING = 1e-4  # statsmodels' ETSModel bounds the smoothing parameters below by exactly this
 
 
 def two_sided_z(level: float) -> float:
@@ -36,6 +36,12 @@ class Forecast:
 
 
 
+def is_degenerate(smoothing_level: float, smoothing_trend: float) -> bool:
+    """Both smoothing parameters at (or below) statsmodels' lower bound, which is exactly
+    DEGENERATE_SMOOTHING: the fit is a deterministic trend in disguise."""
+    return bool(smoothing_level <= DEGENERATE_SMOOTHING and smoothing_trend <= DEGENERATE_SMOOTHING)
+
+
 def _annual_periods(series: pd.Series) -> pd.Series:
     values = series.sort_index().astype(float)
     values.index = pd.PeriodIndex([str(int(y)) for y in values.index], freq="Y")
@@ -47,8 +53,7 @@ def _ets(values: pd.Series, steps: int) -> tuple[np.ndarray, np.ndarray, bool]:
     fit = ETSModel(values, error="add", trend="add", damped_trend=True).fit(disp=False)
     frame = fit.get_prediction(start=len(values), end=len(values) + steps - 1).summary_frame(alpha=0.05)
     sd = (frame["pi_upper"] - frame["pi_lower"]).to_numpy() / (2 * two_sided_z(0.95))
-    degenerate = fit.smoothing_level < DEGENERATE_SMOOTHING and fit.smoothing_trend < DEGENERATE_SMOOTHING
-    return frame["mean"].to_numpy(), sd, bool(degenerate)
+    return frame["mean"].to_numpy(), sd, is_degenerate(fit.smoothing_level, fit.smoothing_trend)
 
 
 def _drift(values: pd.Series, steps: int) -> tuple[np.ndarray, np.ndarray, bool]:

@@ -1,31 +1,12 @@
 """Investment per job: the jobs a pledge implies per 1조원, against real projects and Bank of Korea
-coefficients (which count economy-wide induced jobs per output, not jobs per investment)."""
+coefficients (which count economy-wide induced jobs per output, not jobs per investment), both
+declared in config/reference_classes.yaml."""
 from __future__ import annotations
 
 import pandas as pd
 
-from ..vocab.units import in_trillion_krw
+from .reference import per_trillion
 
-# Investment-per-job comparisons: (label, investment fact, jobs fact, what the jobs count covers).
-COMPARABLES = (
-    ("SK하이닉스 M15 (청주) 직접고용", "comparable-003130.1", "comparable-003130.2", "direct"),
-    ("SK하이닉스 M15 직간접 (서울대 추정)", "comparable-003130.1", "comparable-68eb22", "direct+indirect"),
-    ("SK하이닉스 용인 클러스터 (경기도 추정)", "comparable-b5c7f1.1", "comparable-b5c7f1.2", "not stated"),
-    ("용인 반도체 국가산단 직접고용", "comparable-14aaf2.1", "comparable-14aaf2.2", "direct"),
-    ("용인 반도체 국가산단 협력사", "comparable-14aaf2.1", "comparable-14aaf2.3", "supplier"),
-    ("삼성 평택 1라인 (한은 계수 기반)", "comparable-764394.1", "comparable-764394.2", "direct+indirect"),
-    ("광주글로벌모터스 계획 (2021)", "ggm-d2d526", "ggm-42cb8c", "direct"),
-    ("광주글로벌모터스 실제 (2025-09)", "ggm-d2d526", "ggm-1ddf42.2", "direct"),
-)
-# Bank of Korea coefficients (persons per 10억원 of final demand or output), shown per 1조원.
-COEFFICIENTS = (
-    ("전산업 취업유발계수 (2020 고용표)", "bok_coef-7b8acc", "induced"),
-    ("공산품 취업유발계수 (2020 고용표)", "bok_coef-690f09.2", "induced"),
-    ("자동차 취업유발계수 (표 연도 미상)", "bok_coef-53ee9d.1", "induced"),
-    ("반도체 취업유발계수 (표 연도 미상)", "bok_coef-53ee9d.4", "induced"),
-    ("공산품 취업계수 (2020 고용표)", "bok_coef-7224ec", "direct"),
-    ("반도체 취업계수 (2014 산업연관표)", "bok_coef-bc0f93.1", "direct"),
-)
 BILLIONS_PER_TRILLION = 1000  # coefficients are per 10억원; shown per 1조원
 
 
@@ -35,15 +16,11 @@ def jobs_per_trillion(jobs: float, trillion_krw: float) -> float:
 
 def investment_table(ctx) -> pd.DataFrame:
     """Every comparison with its jobs per 1조원 and the facts it comes from."""
-    rows = []
-    for label, investment_fact, jobs_fact, kind in COMPARABLES:
-        inv, jobs = ctx.fact(investment_fact), ctx.fact(jobs_fact)
-        rows.append({"comparison": label,
-                     "jobs_per_trillion_krw": jobs_per_trillion(jobs["value"], in_trillion_krw(inv["value"], inv["unit"])),
-                     "covers": kind, "kind": "project", "as_of": jobs["as_of"],
-                     "sources": f"fact:{investment_fact}; fact:{jobs_fact}"})
-    for label, fact_id, kind in COEFFICIENTS:
-        row = ctx.fact(fact_id)
-        rows.append({"comparison": label, "jobs_per_trillion_krw": row["value"] * BILLIONS_PER_TRILLION, "covers": kind,
-                     "kind": "coefficient", "as_of": row["as_of"], "sources": f"fact:{fact_id}"})
+    rows = [{"comparison": b.label, "jobs_per_trillion_krw": per_trillion(ctx, b.jobs, b.investment),
+             "covers": b.covers, "kind": "project", "as_of": ctx.fact(b.jobs[0])["as_of"],
+             "sources": "; ".join(f"fact:{f}" for f in (*b.investment, *b.jobs))} for b in ctx.references.jobs_per_trillion]
+    for c in ctx.references.coefficients:
+        row = ctx.fact(c.fact)
+        rows.append({"comparison": c.label, "jobs_per_trillion_krw": row["value"] * BILLIONS_PER_TRILLION,
+                     "covers": c.covers, "kind": "coefficient", "as_of": row["as_of"], "sources": f"fact:{c.fact}"})
     return pd.DataFrame(rows)

@@ -10,11 +10,13 @@ import pandas as pd
 from ..vocab.regions import NATIONAL
 from ..vocab.sources import compact
 from ..vocab.units import persons
-from . import counterfactual, delivery, nowcast, outside_view, statistic
+from . import counterfactual, nowcast, outside_view, statistic
 from .context import Context, statistical_spec
 from .forecast import MODEL_NAMES_KO
 from .investment import jobs_per_trillion
-from .verdict import Verdict, delivery_outcome, mou_outcome
+from .quantitative import ai_jobs_prediction, class_for, delivery_prediction, mou_projection
+from .trace import traced
+from .verdict import Verdict
 
 # The assumptions each measure row reads: a report's appendix lists only those of its own rows.
 ASSUMPTIONS_BY_MEASURE = {
@@ -24,7 +26,9 @@ ASSUMPTIONS_BY_MEASURE = {
     "power": ("power_threshold", "detect_alpha"),
     "minimum_detectable": ("power_threshold", "detect_alpha"),
     "probability": ("on_track_probability", "unlikely_probability", "interval_levels"),
-    "delivered": ("full_delivery_share", "excluded_reference_case", "on_track_probability", "unlikely_probability"),
+    "delivered": ("delivery_growth", "delivery_overshoot", "reference_cases", "reference_target", "reference_min_years",
+                  "excluded_reference_case"),
+    "delivery_probability": ("full_delivery_share", "on_track_probability", "unlikely_probability"),
     "mou_rate": ("mou_regimes", "mou_regime_starts"),
     "presence_share": ("mou_presence_fact",),
     "present_firms": ("simulation_draws", "seed", "on_track_probability", "unlikely_probability"),
@@ -57,7 +61,7 @@ def series_rows(ctx: Context, pledge, spec: dict, verdict: Verdict, out: Rows) -
     _outside_view_row(ctx, spec, measure, a, sources, out)
     _detectability_rows(measure, a, sources, out)
     out.add("probability", f"{verdict.deadline}년 목표 수준(기준선 + 공약)에 이를 확률", measure.probability, "probability",
-            method=f"{MODEL_NAMES_KO[measure.model]}, 17개 시도 백테스트로 편향·폭 보정", sources=sources,
+            method=f"{MODEL_NAMES_KO[measure.model]}, {measure.regions}개 시도 백테스트로 편향·폭 보정", sources=sources,
             note="순증 검정: 취업자 수가 이 수준에 이르러도 공약 사업이 일자리를 만들었다는 증거가 아님.")
     return measure
 
@@ -97,39 +101,59 @@ def _detectability_rows(measure, a, sources: str, out: Rows) -> None:
             method=f"{a.base_year}년까지의 자료로 {MODEL_NAMES_KO[measure.model]} 전망(편향 보정)" if a.baseline == "trend"
             else f"{a.base_year}년 수준", sources=sources)
     out.add("power", "검정력: 공약을 모두 이행했을 때 통계가 이를 가려낼 확률", measure.power, "probability",
-            method=f"17개 시도 {measure.horizon}년 앞 예측오차의 퍼짐, 유의수준 {a.detect_alpha:.0%}",
+            method=f"{measure.regions}개 시도 {measure.horizon}년 앞 예측오차의 퍼짐, 유의수준 {a.detect_alpha:.0%}"
+            if measure.regions else f"유의수준 {a.detect_alpha:.0%}",
             sources=sources, note="계산 불가: 백테스트가 이 거리까지 닿지 않음." if math.isnan(measure.power) else "")
+    if measure.regions:
+        out.add("own_bias", f"광주 자체의 {measure.horizon}년 앞 예측 치우침(실제 대비)", measure.own_bias, "ratio",
+                method=f"광주의 과거 예측만의 평균 오차; {measure.regions}개 시도를 모은 치우침은 "
+                       f"{measure.pooled_bias:+.1%}", sources=sources,
+                note="광주 하나의 오차는 몇 개뿐이라 판정에는 모은 값을 씀.")
     out.add("minimum_detectable", "최소 검출 규모(검정력 80%)", persons(measure.minimum_detectable), "명",
             method="(유의수준의 정규분위수 + 검정력의 정규분위수) × 예측오차 퍼짐 × 기준선", sources=sources)
     if measure.refused:
-        out.add("refused", "퇴화 적합으로 쓰지 않은 모형", ", ".join(MODEL_NAMES_KO[m] for m in measure.refused), "",
-                note="두 평활 계수가 0이라 결정적 추세와 같음.")
+        out.add("refused", "퇴화 적합으로 쓰지 않은 모형 수", len(measure.refused), "개",
+                method=", ".join(MODEL_NAMES_KO[m] for m in measure.refused),
+                note="두 평활 계수가 하한(0.0001)에 붙어 결정적 추세와 같음.")
 
 
 def delivery_rows(ctx: Context, pledge, verdict: Verdict, out: Rows) -> None:
-    outcome = delivery_outcome(ctx, pledge, ctx.defaults, verdict.deadline)
-    if outcome is None:
-        return
-    result, cases = outcome["result"], outcome["cases"]
+    a = traced(ctx.defaults)
     if pledge.delivery == "ai_jobs":
-        rates = [f"fact:{r.jobs}; fact:{r.firms}" for r in delivery.declared().ai_jobs_per_firm]
-        out.add("delivered", f"{verdict.deadline}년 AI 기업 일자리 전망", result["mean"], "명", lower=result["lower_95"],
-                upper=result["upper_95"], method=f"입주 기업 전망 × 기업당 일자리 {result['rate_low']:.1f}–"
-                                                  f"{result['rate_high']:.1f}명(보도된 비율 사이 균등)",
+        result, _ = ai_jobs_prediction(ctx, pledge, a, verdict.deadline, None)
+        rates = [f"fact:{r.jobs}; fact:{r.firms}" for r in ctx.references.ai_jobs.per_firm]
+        out.add("delivered", f"{verdict.deadline}년 AI 기업 일자리 전망", result["mean"], "명", lower=result["low"],
+                upper=result["high"], method=f"입주 기업 전망 × 기업당 일자리 {result['rate_low']:.1f}–"
+                                              f"{result['rate_high']:.1f}명(보도된 비율 사이 균등); 80% 구간",
                 sources="; ".join(rates), note="협약 기업 밖의 AI 일자리는 세지 않음(세는 통계가 없음).")
         return
-    out.add("delivered", "과거 사례로 본 전달 예상", result["mean"], "명", lower=result["lower_80"], upper=result["upper_80"],
-            method=f"베타-이항 모형(사례 {len(cases)}건, 평균 전달 비율 {result['mean_share']:.0%}); 80% 구간",
-            sources=_facts(*[f for c in cases for f in c.sources]),
-            note="공약이 같은 부류의 한 사례라고 가정; 사례가 적어 불확실함.")
+    prediction = delivery_prediction(ctx, pledge, a, verdict.deadline, None)
+    if prediction is None:
+        return
+    result, cases = prediction["result"], prediction["cases"]
+    sources = _facts(*[f for c in cases for f in c.sources])
+    kind = "직접 고용" if prediction["kind"] == "direct" else "유발 고용"
+    unit = ctx.references.classes[prediction["class"]].unit
+    context = "" if pledge.delivery else "context_"  # a class shown beside another measure: never the key number
+    out.add(f"{context}delivered", "과거 사례로 본 기한까지의 이행 예상(가운데 값)", result["median"], unit, lower=result["low"],
+            upper=result["high"], sources=sources,
+            method=f"과거 사례 {len(cases)}건의 약속 대비 실적과 발표 뒤 경과 연수({result['years']:.1f}년)로 본 예상; 80% 구간",
+            note=f"{kind} 기준. 공약이 과거 사례와 같은 부류라고 가정; 사례가 적어 불확실함.")
+    out.add(f"{context}delivery_probability", f"{verdict.deadline}년까지 {pledge.target_value:,.0f}개를 모두 채울 확률",
+            result["probability"], "probability", lower=result["probability_low"], upper=result["probability_high"],
+            method="같은 과거 사례로 본 확률; 80% 구간", sources=sources)
     for case in cases:
-        out.add("case", case.label, case.ratio, "ratio", method=f"{case.delivered:,.0f} ÷ {case.promised:,.0f}",
-                sources=_facts(*case.sources), note=case.note)
+        out.add("case", case.label, case.ratio, "ratio", sources=_facts(*case.sources), note=case.note,
+                method=f"{case.delivered:,.0f} ÷ {case.promised:,.0f}, 발표 {case.years:.1f}년 뒤")
+    labels = {c.id: c.label for c in cases}
+    for row in prediction["loo"]:
+        out.add("case_left_out", f"'{labels[row['left_out']]}'을(를) 빼면", row["probability"], "probability",
+                method="나머지 사례로 다시 계산한 확률", sources=sources)
 
 
 def mou_rows(ctx: Context, pledge, verdict: Verdict, out: Rows) -> None:
     a = ctx.defaults
-    p = mou_outcome(ctx, pledge, a, verdict.deadline, None)
+    p = mou_projection(ctx, pledge, traced(a), verdict.deadline, None)
     fit, result, last = p["fit"], p["result"], p["last"]
     mou_sources = _facts(*p["series"]["fact_id"])
     presence_sources = f"fact:{a.mou_presence_fact}.1; fact:{a.mou_presence_fact}.2"
@@ -143,10 +167,10 @@ def mou_rows(ctx: Context, pledge, verdict: Verdict, out: Rows) -> None:
                  f"{fit.ljung_box_p:.2f}(구간이 적어 검정력이 낮음).")
     share = p["share"]
     out.add("presence_share", "협약 기업 중 광주에 실제 입주한 비율", share["share"], "ratio", lower=share["lower"],
-            upper=share["upper"], method="제프리스 95% 구간", sources=presence_sources)
+            upper=share["upper"], method="95% 구간", sources=presence_sources)
     out.add("present_firms", f"{verdict.deadline}년 말 광주 입주 협약 기업 전망", result["present_mean"], "개",
             lower=result["present_lower"], upper=result["present_upper"],
-            method=f"최근 구간 속도 × 과산포 × 입주 비율, 모의실험 {a.simulation_draws:,}회; 95% 구간",
+            method=f"최근 구간 속도 × 입주 비율, 속도의 불확실성과 들쭉날쭉함 포함, 모의실험 {a.simulation_draws:,}회; 80% 구간",
             sources=f"{mou_sources}; {presence_sources}",
             note="협약 기업이 모두 AI 전문기업은 아니므로 AI 전문기업 수는 이보다 적을 수 있음.")
     gap = pledge.target_value - result["present_mean"]
@@ -180,7 +204,9 @@ def context_rows(ctx: Context, pledge, verdict: Verdict, measure, spec: dict | N
         pledged = measure.increment / sc["level"]
         out.add("synthetic_gap", f"합성통제: {a.base_year}년 이후 광주 제조업 취업자와 합성 광주의 평균 차이",
                 sc["post_mean"], "ratio", sources=compact(ctx.industry.loc[panel.index, "source"]),
-                method=f"다른 시도의 가중합(기준 연도 전 {sc['pre_years']}년 적합), 위약 검정 유의확률 {sc['p_value']:.2f}",
+                method=f"다른 시도의 가중합({a.base_year}년까지 {sc['pre_years']}년 평균을 1로 맞춰 적합), 위약 검정 "
+                       f"유의확률 {sc['p_value']:.2f}; 적합 전 구간 오차 {sc['pre_rmspe']:.1%}(다른 시도 가운데 값 "
+                       f"{sc['placebo_pre_rmspe']:.1%})",
                 note=f"위약 검정으로 본 검출 한계 ±{sc['detectable']:.1%}(약 {persons(sc['detectable'] * sc['level']):,.0f}명): "
                      f"공약 {pledge.target_value:,.0f}명({pledged:.1%})보다 {'크다' if sc['detectable'] > pledged else '작다'}.")
 
@@ -205,7 +231,7 @@ def pledge_rows(ctx: Context, pledge, verdict: Verdict, investment: pd.DataFrame
     measure = series_rows(ctx, pledge, spec, verdict, out) if spec and pledge.metric == "jobs" else None
     if pledge.metric == "firms" and "ai_mou" in pledge.measured_facts and pledge.quantitative:
         mou_rows(ctx, pledge, verdict, out)
-    if pledge.delivery:
+    if pledge.delivery or class_for(ctx, pledge):
         delivery_rows(ctx, pledge, verdict, out)
     context_rows(ctx, pledge, verdict, measure, spec, out)
     investment_rows(ctx, pledge, out, investment)

@@ -2,8 +2,10 @@
 
 New MOUs arrive at a rate that changed with the city's administration (fast, then a pause after
 July 2022, then resumed in 2024): a Poisson model of the counts between dated reports with one
-rate per regime (statsmodels GLM, identity link, exposure in months per regime), its overdispersion
-estimated from the Pearson residuals, projected to the deadline at the latest regime's rate. An MOU
+rate per regime (identity link, exposure in months per regime, rates constrained to be
+non-negative in the fit), its overdispersion estimated from the Pearson residuals, projected to the
+deadline at the latest regime's rate. A regime enters only once a count dated after its start is
+known (a verdict of a past day never uses a break it could not see). An MOU
 is an agreement, not a relocation: the projection is discounted by the share of MOU firms that set
 up in Gwangju (a Beta posterior), simulated with a fixed seed.
 """
@@ -61,28 +63,41 @@ class CountFit:
     intervals: pd.DataFrame
 
 
-def fit_counts(series: pd.DataFrame, starts: list[pd.Timestamp]) -> CountFit:
-    """Poisson rates per regime (identity link: expected new MOUs = Σ rate × months)."""
-    import warnings
+def _poisson_fit(counts: np.ndarray, exposure: np.ndarray) -> np.ndarray:
+    """Maximum-likelihood rates ≥ 0 of a Poisson model with an identity link (expected count =
+    exposure · rates), the constraint in the fit (L-BFGS-B bounds), never a clip afterwards."""
+    from scipy import optimize
 
-    import statsmodels.api as sm
+    def negative_log_likelihood(rates):
+        mean = exposure @ rates + 1e-12
+        return float(np.sum(mean - counts * np.log(mean))), exposure.T @ (1 - counts / mean)
+
+    start = np.full(exposure.shape[1], max(counts.sum() / exposure.sum(), 0.1))
+    result = optimize.minimize(negative_log_likelihood, start, jac=True, method="L-BFGS-B",
+                               bounds=[(0, None)] * exposure.shape[1], options={"ftol": 1e-14, "gtol": 1e-10})
+    return result.x
+
+
+def fit_counts(series: pd.DataFrame, starts: list[pd.Timestamp]) -> CountFit:
+    """Poisson rates per regime (identity link: expected new MOUs = Σ rate × months), constrained
+    to be non-negative, with the Pearson dispersion and the covariance of the free rates."""
     from statsmodels.stats.diagnostic import acorr_ljungbox
 
     data = intervals(series, starts)
     exog = data[[c for c in data.columns if c.startswith("months_")]].to_numpy()
+    counts = data["new"].to_numpy(dtype=float)
     used = exog.sum(axis=0) > 0
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the identity link is what expected counts need here
-        model = sm.GLM(data["new"].to_numpy(), exog[:, used],
-                       family=sm.families.Poisson(link=sm.families.links.Identity()))
-        fit = model.fit(start_params=np.full(used.sum(), max(data["new"].sum() / exog.sum(), 0.1)), scale="X2")
     rates = np.zeros(len(used))
-    rates[used] = np.clip(fit.params, 1e-9, None)
+    rates[used] = _poisson_fit(counts, exog[:, used])
+    mean = exog @ rates
+    residuals = (counts - mean) / np.sqrt(np.maximum(mean, 1e-12))
+    free = used & (rates > 1e-9)
+    dispersion = float(np.sum(residuals ** 2) / max(len(counts) - free.sum(), 1))
+    information = (exog[:, free] / np.maximum(mean, 1e-12)[:, None]).T @ exog[:, free]
     covariance = np.zeros((len(used), len(used)))
-    covariance[np.ix_(used, used)] = fit.cov_params()
-    residuals = fit.resid_pearson
+    covariance[np.ix_(free, free)] = np.linalg.pinv(information) * max(dispersion, 1.0)
     lb = acorr_ljungbox(residuals, lags=[1]).iloc[0]["lb_pvalue"] if len(residuals) > 3 else np.nan
-    return CountFit(rates, covariance, float(max(fit.scale, 1.0)), float(lb), data)
+    return CountFit(rates, covariance, float(max(dispersion, 1.0)), float(lb), data)
 
 
 def presence_share(successes: float, trials: float, level: float = 0.95) -> dict:
@@ -94,18 +109,20 @@ def presence_share(successes: float, trials: float, level: float = 0.95) -> dict
 
 
 def project(fit: CountFit, last_count: float, months: float, share: dict, target: float, draws: int,
-            seed: int, levels=(0.8, 0.95)) -> dict:
+            seed: int, level: float = 0.8) -> dict:
     """MOUs and present firms at the deadline: rate uncertainty, overdispersed arrivals, presence share."""
     rng = np.random.default_rng(seed)
     rate_sd = float(np.sqrt(max(fit.covariance[-1, -1], 0.0)))
     rates = np.clip(rng.normal(fit.rates[-1], rate_sd, draws), 0, None)
     mean_new = rates * months
-    # negative binomial with variance dispersion × mean (gamma–Poisson mixture)
-    shape = mean_new / max(fit.dispersion - 1, 1e-9) if fit.dispersion > 1 else None
-    new = rng.poisson(rng.gamma(shape, mean_new / shape)) if shape is not None else rng.poisson(mean_new)
+    # negative binomial with variance dispersion × mean (gamma–Poisson mixture; no arrivals at rate 0)
+    if fit.dispersion > 1:
+        excess = fit.dispersion - 1
+        mean_new = np.where(mean_new > 0, rng.gamma(np.maximum(mean_new / excess, 1e-12), excess), 0.0)
+    new = rng.poisson(mean_new)
     counts = last_count + new
     present = counts * rng.beta(share["alpha"], share["beta"], draws)
-    low, high = (1 - levels[1]) / 2, (1 + levels[1]) / 2
+    low, high = (1 - level) / 2, (1 + level) / 2
     return {"mou_mean": float(counts.mean()), "mou_lower": float(np.quantile(counts, low)),
             "mou_upper": float(np.quantile(counts, high)), "present_mean": float(present.mean()),
             "present_sd": float(present.std()), "present_lower": float(np.quantile(present, low)),

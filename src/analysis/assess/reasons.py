@@ -31,7 +31,9 @@ def facts(evidence, status: str, deadline: int, assumed: bool, searches: int, se
 
 
 def no_data(searches: int, search_date: str) -> str:
-    return f"{search_date}까지 검색어 {searches}개로 찾은 결정적 보도 없음 → {rules.NO_DATA}"
+    if not searches:
+        return f"이날까지 판단할 보도 없음 → {rules.NO_DATA}"
+    return f"{search_date}까지 찾은 판단할 보도 없음 → {rules.NO_DATA}"
 
 
 def unmeasurable(latest_context) -> str:
@@ -50,29 +52,49 @@ def components(parts: list[tuple[str, str, str, str]], status: str) -> str:
     return f"{len(parts)}개 부분({summary}) 중 가장 나쁜 '{worst_name}': {worst_reason}"
 
 
-def delivery(cases: int, share: float, deadline: int, assumed: bool, target: float, unit: str, result: dict,
+def percent(p: float) -> str:
+    """A probability as a reader reads it: never 0% or 100% (1% 미만, 99% 초과)."""
+    if p < 0.01:
+        return "1% 미만"
+    if p > 0.99:
+        return "99% 초과"
+    return f"{p:.0%}"
+
+
+def rounded(n: float) -> str:
+    """A count to three significant digits (its interval is wide)."""
+    digits = max(len(str(int(abs(n)))) - 3, 0)
+    return f"{round(n, -digits):,.0f}"
+
+
+def delivery(cases: int, deadline: int, assumed: bool, pledge, result: dict, loo: list[float], kind: str,
              status: str, as_of: str) -> str:
-    return (f"{as_of} 광주의 과거 발표 {cases}건으로 맞춘 전달 모형(평균 전달 비율 {share:.0%}): 기한 "
-            f"{deadline_text(deadline, assumed)}까지 {result['mean']:,.0f}{unit} 예상(80% 구간 {result['lower_80']:,.0f}–"
-            f"{result['upper_80']:,.0f}), {target:,.0f}{unit} 전부 이행 확률 {result['probability']:.0%} → {status}")
+    counted = "직접 고용" if kind == "direct" else "유발 고용"
+    return (f"{as_of}까지 알려진 과거 사례 {cases}건(약속 대비 실적, {counted})로 보면 {deadline_text(deadline, assumed)}까지 "
+            f"{pledge.target_value:,.0f}개 중 {rounded(result['median'])}개 안팎(80% 구간 {rounded(result['low'])}–"
+            f"{rounded(result['high'])}), 모두 채울 확률 {percent(result['probability'])}(80% 구간 "
+            f"{percent(result['probability_low'])}–{percent(result['probability_high'])}); 사례 하나를 빼면 "
+            f"{percent(min(loo))}–{percent(max(loo))} → {status}")
 
 
-def mou(last, result: dict, deadline: int, target: float, status: str) -> str:
-    return (f"{last['as_of_date']:%Y-%m-%d} 누적 AI 업무협약 {last['value']:,.0f}건: 최근 속도와 실제 입주 비율로 "
-            f"{deadline}년 말 입주 기업 {result['present_mean']:,.0f}개(95% 구간 {result['present_lower']:,.0f}–"
-            f"{result['present_upper']:,.0f}) 전망, {target:,.0f}개 이를 확률 {result['probability']:.0%} → {status}")
+def mou(last, result: dict, interval, deadline: int, target: float, status: str, held: bool = False) -> str:
+    note = "(입주 비율은 그날 발표된 것이 없어 오늘 값으로 둠)" if held else ""
+    return (f"{last['as_of_date']:%Y-%m-%d} 누적 AI 업무협약 {last['value']:,.0f}건: 최근 속도와 실제 입주 비율{note}로 "
+            f"{deadline}년 말 입주 기업 {rounded(result['present_mean'])}개(80% 구간 {rounded(interval[0])}–"
+            f"{rounded(interval[1])}) 전망, {target:,.0f}개 이를 확률 {percent(result['probability'])} → {status}")
 
 
 def ai_jobs(last, result: dict, deadline: int, target: float, status: str) -> str:
     return (f"{last['as_of_date']:%Y-%m-%d} 기준 AI 입주 기업 전망 × 기업당 일자리 {result['rate_low']:.1f}–"
-            f"{result['rate_high']:.1f}명: {deadline}년 AI 기업 일자리 {result['mean']:,.0f}개(95% 구간 "
-            f"{result['lower_95']:,.0f}–{result['upper_95']:,.0f}), {target:,.0f}개 확률 {result['probability']:.0%} → {status}")
+            f"{result['rate_high']:.1f}명(직접 고용): {deadline}년 AI 기업 일자리 {rounded(result['mean'])}개(80% 구간 "
+            f"{rounded(result['low'])}–{rounded(result['high'])}), {target:,.0f}개 이를 확률 "
+            f"{percent(result['probability'])} → {status}")
 
 
 def statistic(measure, deadline: int, status: str) -> str:
     year = int(measure.series.index.max())
     return (f"{year}년 {measure.label} {measure.series.iloc[-1]:,.0f}천 명: {deadline}년 목표 수준(기준선+공약) "
-            f"{measure.target:,.0f}천 명에 이를 확률 {measure.probability:.0%} → {status}")
+            f"{measure.target:,.0f}천 명에 이를 확률 {percent(measure.probability)} → {status}")
 
 
 def latest_progress(link) -> str:
@@ -85,3 +107,82 @@ def capped_by_evidence(link) -> str:
 
 def capped_by_parts(title: str, status: str) -> str:
     return f"; 부분 공약 '{title}'이(가) {status}이므로 전체도 그보다 나을 수 없음"
+
+
+# -- the deciding quantity, as a reader names it (CONTRACT.md deciding_label) ----------------------
+NOUNS = {"jobs": "일자리", "firms": "기업"}
+
+
+def delivery_label(pledge, deadline: int) -> str:
+    return f"{deadline}년까지 약속한 {NOUNS.get(pledge.metric, '목표')} {pledge.target_value:,.0f}개를 모두 채울 확률"
+
+
+def statistic_label(measure, deadline: int) -> str:
+    return f"{deadline}년 {measure.label}가 목표 수준에 이를 확률"
+
+
+def mou_label(deadline: int) -> str:
+    return f"{deadline}년 말 광주에 자리 잡은 AI 기업 수"
+
+
+def ai_jobs_label(deadline: int) -> str:
+    return f"{deadline}년까지 광주에 자리 잡은 AI 기업의 일자리 수"
+
+
+def stage_label(project: str) -> str:
+    return f"{project} 사업의 현재 단계"
+
+
+def _jobs_reading(jobs, pledge) -> str:
+    if jobs is None:
+        return ""
+    kind = "유발 고용" if jobs[0] == "induced" else "직접 고용"
+    if jobs[1] is None:
+        return f"; 일자리는 {kind}으로 읽음"
+    low, high = jobs[1]
+    short = f"으로 {pledge.target_value:,.0f}개에 못 미침" if pledge.target_value > high else ""
+    span = f"약 {rounded(low)}" if rounded(low) == rounded(high) else f"{rounded(low)}–{rounded(high)}"
+    return f"; {kind}으로 읽음: {pledge.investment_trillion_krw:g}조원 공장이면 {span}명{short}"
+
+
+def stage(names: dict, project: str, now, found, finish, deadline, jobs, pledge, status: str, today) -> str:
+    """'[day] 현재 [project]: [stage] 단계 …: 가장 빠른 선례로도 [date] 가동 … → [status]'."""
+    earliest, typical = finish
+    later = [s for s in found if s.candidate and s.day >= now.day]
+    candidates = "".join(f", {names[s.stage]} 후보({s.day:%Y-%m-%d})" for s in later)
+    text = f"{today:%Y-%m-%d} 현재 {project}: {names[now.stage]} 단계({now.day:%Y-%m-%d}){candidates}"
+    if now.stage != "operating":
+        text += f"; 가장 빠른 선례대로라도 {earliest:%Y-%m} 가동"
+        text += (f", 보통의 선례대로면 {typical:%Y-%m}" if typical is not None
+                 else ", 다음 단계까지 걸린 기간은 선례가 없어 일정대로인지 알 수 없음")
+        text += f"; 기한 {deadline_text(*deadline)}"
+    return text + _jobs_reading(jobs, pledge) + f" → {status}"
+
+
+def sum_of_parts(rows, deadline: int, assumed: bool, pledge, chart: dict, kinds: list[str], status: str) -> str:
+    def part(title, row):
+        if row["distribution"]:
+            return f"'{title}' {rounded(row['expected'])}개"
+        if row["status"] == rules.UNLIKELY:
+            return f"'{title}' 0개(기한까지 이룰 수 없음)"
+        return f"'{title}' 약속한 {row['target']:,.0f}개로 셈(세는 자료가 없어 이뤄진다고 봄)"
+    mixed = "; 직접 고용과 유발 고용을 더한 합계임" if len(kinds) > 1 else ""
+    return (f"부분 공약을 함께 계산: {', '.join(part(t, r) for t, r in rows)}; 합계 {rounded(chart['expected'])}개(80% 구간 "
+            f"{rounded(chart['low'])}–{rounded(chart['high'])}), {deadline_text(deadline, assumed)}까지 "
+            f"{pledge.target_value:,.0f}개를 채울 확률 {percent(chart['probability'])}(부분이 모두 채울 확률 "
+            f"{percent(chart['probability_all_parts'])}){mixed} → {status}")
+
+
+OWNERSHIP = {"not_adopted": "채택한 정부 없음: 누가 하든 약속한 결과가 이뤄졌는지로 판단함. ",
+             "dropped": "채택했던 정부가 그만둠: 누가 하든 약속한 결과가 이뤄졌는지로 판단함. "}
+
+
+def ownership(state: str) -> str:
+    """The frame a verdict is judged in, when nobody (any longer) owes the pledge."""
+    return OWNERSHIP.get(state, "")
+
+
+# Inputs a verdict of a past day takes at today's value (its history row says so).
+HELD_PRESENCE = "협약 기업의 입주 비율: 그날까지 발표된 비율이 없어 뒤에 발표된 비율을 씀"
+HELD_JOBS_PER_FIRM = "기업당 일자리: 그날까지 발표된 보고가 없어 뒤에 발표된 보고를 씀"
+HELD_SERIES = "공식 통계: 개정 전 값은 구할 수 없어 그날 이전 연도까지의 오늘 공표값을 씀"

@@ -17,17 +17,18 @@ import pandas as pd
 
 from .. import paths, reads
 from ..files import write_csv_if_changed, write_if_changed
-from . import delivery, evidence, history, measures, sensitivity, statistic
+from . import evidence, history, measures, reference, sensitivity, statistic
 from .calibration import error_summary
 from .context import Context, panel_key, statistical_spec
 from .investment import investment_table
-from .verdict import AI_FIRMS_PLEDGE, Verdict, assess_all, mou_outcome
+from .ledger import ledger
+from .quantitative import mou_projection
+from .trace import traced
+from .verdict import Verdict, assess_all
 
 TABLES = ("statuses", "parts", "sensitivity", "calibration", "history", "measures", "evidence", "forecasts",
-          "region_forecasts", "projections", "investment", "mou", "ggm")
+          "region_forecasts", "projections", "investment", "mou", "ggm", "ledger")
 PER_PLEDGE = ("parts", "measures", "evidence", "history", "sensitivity")
-GGM_PLAN = "ggm-42cb8c"
-GGM_HEADCOUNT_UNITS = {"hired", "employees", "jobs"}
 
 
 @dataclass
@@ -36,12 +37,26 @@ class Assessment:
     pledges: dict[str, dict]
 
 
+def _deciding_fields(v: Verdict) -> dict:
+    """CONTRACT.md's deciding_* fields (empty where nothing numeric decided)."""
+    d = v.deciding
+    if d is None:
+        return {"deciding_label": "", "deciding_value": math.nan, "deciding_low": math.nan, "deciding_high": math.nan,
+                "deciding_level": math.nan, "deciding_unit": "", "deciding_target": math.nan}
+    return {"deciding_label": d.label, "deciding_value": d.value, "deciding_low": d.low, "deciding_high": d.high,
+            "deciding_level": d.level, "deciding_unit": d.unit, "deciding_target": d.target}
+
+
 def _status_rows(verdicts: dict[str, Verdict], robust: pd.DataFrame, ctx: Context) -> pd.DataFrame:
     frame = pd.DataFrame([{"pledge_id": v.pledge_id, "status": v.status, "deadline": v.deadline,
                            "deadline_assumed": v.deadline_assumed, "power": v.power, "probability": v.probability,
                            "method": v.method, "reason_ko": v.reason, "as_of": v.as_of, "deciding_fact": v.deciding_fact,
                            "role": ctx.pledges[v.pledge_id].source_info.role,
-                           "checked": ctx.searches(v.pledge_id)[1] or ctx.last_search()} for v in verdicts.values()])
+                           "checked": ctx.searches(v.pledge_id)[1] or ctx.last_search(),
+                           "decided_by": v.decided_by, **_deciding_fields(v), "context_only": ";".join(v.context_only),
+                           "jobs_kind": v.jobs_kind, "accountability": v.accountability,
+                           "assumptions_read": ";".join(sorted(r for r in v.reads if not r.startswith("recode:")))}
+                          for v in verdicts.values()])
     return frame.merge(robust, on="pledge_id", how="left")
 
 
@@ -95,22 +110,23 @@ def _statistical(ctx: Context) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _mou_table(ctx: Context) -> pd.DataFrame:
-    pledge = ctx.pledges[AI_FIRMS_PLEDGE]
-    projection = mou_outcome(ctx, pledge, ctx.defaults, pledge.deadline_year, None)
+    pledge = ctx.pledges[ctx.references.ai_jobs.firms_pledge]
+    projection = mou_projection(ctx, pledge, traced(ctx.defaults), pledge.deadline_year, None)
     series = projection["series"]
     return series.assign(as_of_date=series["as_of_date"].dt.strftime("%Y-%m-%d"))
 
 
 def _ggm_table(ctx: Context) -> pd.DataFrame:
     facts = ctx.facts_frame()
-    rows = facts[(facts["topic"] == "ggm") & facts["unit"].isin(GGM_HEADCOUNT_UNITS)].sort_values("as_of_date")
-    plan = ctx.fact(GGM_PLAN)["value"]
+    headcount = ctx.references.ggm_headcount
+    rows = facts[(facts["topic"] == "ggm") & facts["unit"].isin(headcount.units)].sort_values("as_of_date")
+    plan = ctx.fact(headcount.plan)["value"]
     return rows.assign(plan=plan, share_of_plan=rows["value"] / plan)[
         ["fact_id", "as_of", "value", "unit", "plan", "share_of_plan", "outlet", "source_url"]]
 
 
 def _projections(ctx: Context) -> pd.DataFrame:
-    table = delivery.official_projections(ctx)
+    table = reference.official_projections(ctx)
     summary = error_summary(table["relative_error"].to_numpy())
     return pd.concat([table, pd.DataFrame([{"label": "요약(상대오차)", **summary}])], ignore_index=True)
 
@@ -123,15 +139,26 @@ def _clean(value):
     return value
 
 
-def _bundles(tables: dict[str, pd.DataFrame]) -> dict[str, dict]:
-    """One JSON-ready dict per pledge: everything its report shows."""
+def _plain(value):
+    """A chart's data as JSON-ready values (numbers, strings, lists, dicts; NaN as null)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return _clean(value)
+
+
+def _bundles(tables: dict[str, pd.DataFrame], verdicts: dict[str, Verdict]) -> dict[str, dict]:
+    """One JSON-ready dict per pledge: everything its report shows, the data of the chart of what
+    decided it and every dated update (CONTRACT.md)."""
     bundles = {}
     for row in tables["statuses"].to_dict("records"):
         pledge_id = row["pledge_id"]
-        bundles[pledge_id] = {name: [{k: _clean(v) for k, v in r.items()} for r in
-                                     tables[name][tables[name]["pledge_id"] == pledge_id].to_dict("records")]
+        bundles[pledge_id] = {name: [{k: _clean(v) for k, v in r.items() if not (name == "history" and k == "pledge_id")}
+                                     for r in tables[name][tables[name]["pledge_id"] == pledge_id].to_dict("records")]
                               for name in PER_PLEDGE}
         bundles[pledge_id]["status"] = {k: _clean(v) for k, v in row.items()}
+        bundles[pledge_id]["chart"] = _plain(verdicts[pledge_id].chart)
     return bundles
 
 
@@ -147,13 +174,13 @@ def assess() -> Assessment:
     tables = {
         "statuses": _status_rows(verdicts, robust, ctx), "parts": _part_rows(verdicts),
         "sensitivity": sensitivity.wide(grid), "region_forecasts": _region_forecasts(ctx),
-        "calibration": calibration, "history": history.history(ctx, a),
+        "calibration": calibration, "history": history.history(ctx, a, verdicts),
         "measures": pd.DataFrame([row for pledge_id, v in verdicts.items()
                                   for row in measures.pledge_rows(ctx, ctx.pledges[pledge_id], v, investment)]),
         "evidence": _evidence_rows(ctx), "forecasts": forecasts, "projections": _projections(ctx),
-        "investment": investment, "mou": _mou_table(ctx), "ggm": _ggm_table(ctx),
+        "investment": investment, "mou": _mou_table(ctx), "ggm": _ggm_table(ctx), "ledger": ledger(ctx),
     }
-    return Assessment(tables, _bundles(tables))
+    return Assessment(tables, _bundles(tables, verdicts))
 
 
 def result_files() -> list[Path]:

@@ -39,15 +39,25 @@ class SeriesMeasure:
     reached: bool
     proxy: bool
     deadline: int
+    regions: int  # the 시도 whose errors enter the calibration at the pledge's horizon
+    pooled_bias: float
+    own_bias: float  # the region's own mean error at that horizon (beside the pooled one)
 
 
-def calibration(ctx: Context, spec: dict, assumptions) -> pd.DataFrame:
-    """The pooled 17-시도 calibration of a series' panel for the training window of `assumptions`."""
-    key = ("calibration", panel_key(spec), assumptions.train_start, assumptions.backtest_first_origin,
-           assumptions.outside_view_breaks)
-    return ctx.cached(key, lambda: calibration_table(pooled_backtest(
-        ctx.panel(spec), assumptions.train_start, assumptions.backtest_first_origin, MAX_HORIZON,
-        assumptions.outside_view_breaks)))
+def calibration(ctx: Context, spec: dict, assumptions, last_year: int | None = None) -> pd.DataFrame:
+    """The pooled calibration of a series' panel (every 시도 the backtest can use) for the training
+    window of `assumptions`, with the spec's own region beside it. With `last_year`, only the errors
+    known by then (forecasts of years up to `last_year`): the calibration a past day had."""
+    key = ("calibration", panel_key(spec), spec.get("region"), assumptions.train_start,
+           assumptions.backtest_first_origin, assumptions.outside_view_breaks, last_year)
+
+    def compute():
+        backtests = pooled_backtest(ctx.panel(spec), assumptions.train_start, assumptions.backtest_first_origin,
+                                    MAX_HORIZON, assumptions.outside_view_breaks)
+        if last_year is not None:
+            backtests = backtests[backtests["origin"] + backtests["horizon"] <= last_year]
+        return calibration_table(backtests, region=spec.get("region"))
+    return ctx.cached(key, compute)
 
 
 def _series(ctx: Context, spec: dict, assumptions, last_year: int | None = None) -> tuple[str, pd.DataFrame, pd.Series]:
@@ -83,7 +93,7 @@ def measure(ctx: Context, pledge, spec: dict, assumptions, deadline: int, last_y
     label, rows, series = _series(ctx, spec, assumptions, last_year)
     before = series[series.index <= assumptions.base_year]
     horizon = deadline - assumptions.base_year
-    table = calibration(ctx, spec, assumptions)
+    table = calibration(ctx, spec, assumptions, last_year)
     model, refused = _chosen_model(ctx, spec, table, assumptions, before, deadline, horizon)
     base_row = at_horizon(table, model, horizon)
     if assumptions.baseline == "level":
@@ -107,7 +117,10 @@ def measure(ctx: Context, pledge, spec: dict, assumptions, deadline: int, last_y
         minimum_detectable=detectability.minimum_detectable(relative_sd, assumptions.detect_alpha,
                                                             assumptions.power_threshold) * baseline,
         decides=detectability.decides(power, assumptions.power_threshold),
-        reached=bool(series.iloc[-1] >= target) and not proxy, proxy=proxy, deadline=deadline)
+        reached=bool(series.iloc[-1] >= target) and not proxy, proxy=proxy, deadline=deadline,
+        regions=int(base_row["regions"]) if base_row is not None else 0,
+        pooled_bias=float(base_row["mean_error"]) if base_row is not None else math.nan,
+        own_bias=float(base_row["own_mean_error"]) if base_row is not None else math.nan)
 
 
 def _band_rows(fits: dict[str, Forecast], table: pd.DataFrame, last: int, chosen: str, levels) -> pd.DataFrame:

@@ -10,6 +10,9 @@
 4. Any other pledge takes the status its dated facts give (any 'achieved', else the latest
    decisive link; a completion scheduled after the deadline caps it at 지연).
 5. A sum of pledges (13,000 = 5,000 + 8,000) is no better than its worst part.
+
+Every verdict records what its computation read (assumptions and facts): robustness counts only
+the scenarios that enter it, and its history lists every dated update it rests on.
 """
 from __future__ import annotations
 
@@ -18,10 +21,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import delivery, evidence, mou, reasons, rules, statistic
-from .context import Context, statistical_spec
-
-AI_FIRMS_PLEDGE = "ai-firms-1000"  # the firms whose MOU projection the `ai_jobs` class multiplies by jobs per firm
+from . import evidence, reasons, rules
+from .context import Context
+from .outcome import Deciding, Outcome
+from .quantitative import measured_outcome
+from .stage import stage_outcome
+from .sums import sum_outcome
+from .trace import Traced
 
 
 @dataclass
@@ -37,6 +43,18 @@ class Verdict:
     power: float = math.nan
     deciding_fact: str = ""
     parts: list[tuple[str, str, str, str]] = field(default_factory=list)  # (name, status, reason, pledge id or '')
+    decided_by: str = ""
+    deciding: Deciding | None = None
+    chart: dict | None = None
+    context_only: tuple[str, ...] = ()
+    reads: frozenset[str] = frozenset()  # assumptions (and fact recodings) the computation read
+    facts: frozenset[str] = frozenset()  # facts the computation rests on
+    deciding_links: tuple[tuple[str, str], ...] = ()  # (fact, meaning) of each link that decided it or a component
+    model: dict | None = None  # the delivery model's prediction (a sum of pledges simulates its parts from it)
+    jobs_kind: str = ""  # direct | induced: the jobs a jobs verdict judges
+    accountability: str = ""  # held | not_adopted | dropped on the day judged (registry lineage)
+    crossings: tuple = ()  # later days on which time alone can change the status (a facility's lead time runs out)
+    held: tuple[str, ...] = ()  # inputs a verdict of a past day takes at today's value, said in Korean
 
 
 def deadline_of(pledge, assumptions) -> tuple[int, bool]:
@@ -46,96 +64,37 @@ def deadline_of(pledge, assumptions) -> tuple[int, bool]:
     return assumptions.undated_deadline, True
 
 
-def mou_outcome(ctx: Context, pledge, a, deadline: int, as_of) -> dict:
-    """Projection of present AI firms at the deadline, with the count fit and its inputs."""
-    def compute():
-        series = mou.mou_series(ctx.facts_frame(), as_of)
-        starts = [pd.Timestamp(s) for s in a.mou_regime_starts] if a.mou_regimes == "breaks" else []
-        fit = mou.fit_counts(series, starts)
-        trials, successes = ctx.fact(f"{a.mou_presence_fact}.1")["value"], ctx.fact(f"{a.mou_presence_fact}.2")["value"]
-        share = mou.presence_share(successes, trials)
-        end = pd.Timestamp(deadline, 12, 31)
-        months = mou.months_between(series["as_of_date"].max(), end)
-        result = mou.project(fit, series["value"].iloc[-1], months, share, pledge.target_value, a.simulation_draws, a.seed)
-        return {"series": series, "fit": fit, "share": share, "result": result, "last": series.iloc[-1]}
-    key = ("mou", a.mou_regimes, a.mou_regime_starts, a.mou_presence_fact, deadline, pledge.target_value,
-           a.simulation_draws, a.seed, as_of)
-    return ctx.cached(key, compute)
+def _facts_only(outcome: Outcome, status: str, reason: str, deciding_fact: str) -> Outcome:
+    """The dated facts decide: the measure is kept as context only."""
+    return Outcome(status, "facts", reason, outcome.as_of, outcome.probability, outcome.power,
+                   context_only=(outcome.decided_by, *outcome.context_only), deciding_fact=deciding_fact)
 
 
-def _quantitative(ctx: Context, pledge, a, deadline: int, assumed: bool, as_of) -> dict | None:
-    """The deciding quantitative measure of a pledge (status, method, reason, …), or None."""
-    spec = statistical_spec(pledge)
-    power = math.nan
-    if spec is not None:
-        last_year = None if as_of is None else as_of.year - 1
-        measure = statistic.measure(ctx, pledge, spec, a, deadline, last_year)
-        if measure.decides:
-            status = rules.ACHIEVED if measure.reached else rules.from_probability(measure.probability, a)
-            return {"status": status, "method": "statistic", "probability": measure.probability, "power": measure.power,
-                    "reason": reasons.statistic(measure, deadline, status), "as_of": str(measure.series.index.max())}
-        power = measure.power  # shown beside the verdict: the statistic could not decide
-    outcome = _delivery_or_mou(ctx, pledge, a, deadline, assumed, as_of)
-    if outcome is not None:
-        outcome["power"] = power
-    return outcome
-
-
-def delivery_outcome(ctx: Context, pledge, a, deadline: int, as_of=None) -> dict | None:
-    """What a pledge's reference class says will be delivered: the prediction, the cases it rests
-    on (or the MOU projection it multiplies), and the day its latest input was published."""
-    if pledge.delivery == "ai_jobs":
-        projection = mou_outcome(ctx, ctx.pledges[AI_FIRMS_PLEDGE], a, deadline, as_of)
-        result = delivery.ai_jobs(ctx, projection["result"]["present_draws"], pledge.target_value,
-                                  a.full_delivery_share, a.seed)
-        return {"result": result, "cases": [], "last": projection["last"],
-                "known": projection["last"]["as_of_date"]}
-    cases = delivery.cases(ctx, pledge.delivery, a.excluded_reference_case, as_of)
-    if len(cases) < 2:
-        return None
-    alpha, beta = ctx.cached(("delivery", pledge.delivery, tuple(c.id for c in cases)), lambda: delivery.fit(cases))
-    return {"result": delivery.predict(alpha, beta, pledge.target_value, a.full_delivery_share), "cases": cases,
-            "last": None, "known": max(c.known for c in cases)}
-
-
-def _delivery_or_mou(ctx, pledge, a, deadline, assumed, as_of) -> dict | None:
-    if pledge.metric == "firms" and "ai_mou" in pledge.measured_facts:
-        projection = mou_outcome(ctx, pledge, a, deadline, as_of)
-        status = rules.from_probability(projection["result"]["probability"], a)
-        return {"status": status, "method": "mou", "probability": projection["result"]["probability"],
-                "reason": reasons.mou(projection["last"], projection["result"], deadline, pledge.target_value, status),
-                "as_of": f"{projection['last']['as_of_date']:%Y-%m-%d}"}
-    outcome = delivery_outcome(ctx, pledge, a, deadline, as_of) if pledge.delivery else None
-    if outcome is None:
-        return None
-    result = outcome["result"]
-    status = rules.from_probability(result["probability"], a)
-    if outcome["last"] is not None:
-        reason = reasons.ai_jobs(outcome["last"], result, deadline, pledge.target_value, status)
-    else:
-        unit = delivery.declared().classes[pledge.delivery].unit
-        reason = reasons.delivery(len(outcome["cases"]), result["mean_share"], deadline, assumed, pledge.target_value,
-                                  unit, result, status, f"{outcome['known']:%Y-%m-%d}")
-    return {"status": status, "method": "delivery", "probability": result["probability"], "reason": reason,
-            "as_of": f"{outcome['known']:%Y-%m-%d}"}
-
-
-def _combine(quantitative: dict | None, facts: evidence.EvidenceStatus, pledge, deadline, assumed, ctx) -> dict:
-    """Quantitative measure and dated facts together (see the module's rule 3)."""
-    if quantitative is None:
-        searches, date = ctx.searches(pledge.id)
-        return {"status": facts.status, "method": "facts" if facts.deciding or facts.late else "none",
-                "reason": reasons.facts(facts, facts.status, deadline, assumed, searches, date)}
+def _combine(measured: Outcome | None, facts: evidence.EvidenceStatus, pledge, deadline, assumed, ctx,
+             as_of) -> Outcome:
+    """Measure and dated facts together (see the module's rule 3): achieved wins, failed is final,
+    a setback or a completion scheduled after the deadline caps the measure's status at 지연."""
+    deciding_fact = (facts.deciding.fact_id or "") if facts.deciding is not None else ""
+    if measured is None:
+        searches, date = ctx.searches(pledge.id, as_of)
+        method = "facts" if facts.deciding or facts.late else "none"
+        return Outcome(facts.status, method, reasons.facts(facts, facts.status, deadline, assumed, searches, date),
+                       deciding_fact=deciding_fact if method == "facts" else "")
     if facts.status == rules.ACHIEVED or (facts.deciding is not None and facts.deciding.means == "failed"):
-        return {**quantitative, "status": facts.status, "method": "facts",
-                "reason": reasons.facts(facts, facts.status, deadline, assumed, 0, "")}
-    combined = dict(quantitative)
-    if facts.deciding is not None and facts.deciding.means == "setback":
-        combined["status"] = rules.cap(combined["status"], rules.DELAYED)
-        combined["reason"] += reasons.capped_by_evidence(facts.deciding)
+        return _facts_only(measured, facts.status, reasons.facts(facts, facts.status, deadline, assumed, 0, ""),
+                           deciding_fact)
+    setback = facts.deciding is not None and facts.deciding.means == "setback"
+    if setback or facts.late is not None:
+        capped = rules.cap(measured.status, rules.DELAYED)
+        note = (reasons.capped_by_evidence(facts.deciding) if setback
+                else reasons.late(facts.late, deadline, assumed))
+        if capped != measured.status:
+            return _facts_only(measured, capped, f"{measured.reason}{note} → {capped}",
+                               deciding_fact if setback else facts.late.fact_id or "")
+        measured.reason += note
     elif facts.deciding is not None:
-        combined["reason"] += reasons.latest_progress(facts.deciding)
-    return combined
+        measured.reason += reasons.latest_progress(facts.deciding)
+    return measured
 
 
 def _stamp(links) -> str:
@@ -143,26 +102,73 @@ def _stamp(links) -> str:
     return max((f"{link.published:%Y-%m-%d}" for link in links), default="")
 
 
-def _own(ctx: Context, pledge, a, as_of) -> Verdict:
+def _deciding_links(*statuses: evidence.EvidenceStatus) -> tuple[tuple[str, str], ...]:
+    return tuple((s.deciding.fact_id, s.deciding.means) for s in statuses if s.deciding is not None and s.deciding.fact_id)
+
+
+def _verdict(pledge, outcome: Outcome, deadline: int, assumed: bool, stamp: str, a: Traced, links, parts=(),
+             state: str = "", crossings: tuple = ()) -> Verdict:
+    prediction = outcome.extra.get("prediction")
+    kind = prediction["kind"] if prediction else outcome.extra.get("jobs_kind", "")
+    return Verdict(pledge.id, outcome.status, deadline, assumed, outcome.decided_by,
+                   reasons.ownership(state) + outcome.reason, outcome.as_of or stamp, outcome.probability,
+                   outcome.power, outcome.deciding_fact, list(parts), outcome.decided_by, outcome.deciding,
+                   outcome.chart, outcome.context_only, frozenset(a.reads), frozenset(a.facts), links, prediction,
+                   kind if pledge.metric == "jobs" else "", state,
+                   tuple(sorted({*crossings, *outcome.extra.get("crossings", ())})), outcome.extra.get("held", ()))
+
+
+def _component(ctx: Context, pledge, a: Traced, name: str, facts: evidence.EvidenceStatus, deadline: int,
+               assumed: bool, as_of) -> tuple[tuple[str, str, str, str], tuple]:
+    """((name, status, reason, ''), days time alone can change it) of one named component: its dated
+    facts, and the stage of its facility where config/stages.yaml declares one (the same rules as a
+    whole pledge's)."""
+    staged = stage_outcome(ctx, pledge, a, deadline, assumed, as_of, component=name)
+    outcome = _combine(staged, facts, pledge, deadline, assumed, ctx, as_of)
+    return (name, outcome.status, outcome.reason, ""), (staged.extra["crossings"] if staged else ())
+
+
+def _own(ctx: Context, pledge, a: Traced, as_of, parts: list[Verdict]) -> Verdict:
     deadline, assumed = deadline_of(pledge, a)
-    own, components = evidence.of_pledge(ctx, pledge, deadline, as_of)
+    own, components = evidence.of_pledge(ctx, pledge, deadline, a, as_of)
+    a.used(*(link.fact_id for link in own.links), *(link.fact_id for _, part in components for link in part.links))
+    state = pledge.accountability(f"{(ctx.today() if as_of is None else as_of):%Y-%m-%d}").state
     if not pledge.measurable:
         context = own.links[-1] if own.links else None
-        return Verdict(pledge.id, rules.UNMEASURABLE, deadline, assumed, "unmeasurable",
-                       reasons.unmeasurable(context), _stamp(own.links))
+        outcome = Outcome(rules.UNMEASURABLE, "unmeasurable", reasons.unmeasurable(context))
+        a.reads.clear()  # nothing can move an unrated verdict: no scenario enters it
+        return _verdict(pledge, outcome, deadline, assumed, _stamp(own.links), a, (), state=state)
     if components:
-        searches = ctx.searches(pledge.id)
-        parts = [(name, part.status, reasons.facts(part, part.status, deadline, assumed, *searches), "")
-                 for name, part in components]
-        status = rules.worst([part[1] for part in parts])
-        return Verdict(pledge.id, status, deadline, assumed, "components", reasons.components(parts, status),
-                       _stamp([link for _, part in components for link in part.links]), parts=parts)
-    quantitative = _quantitative(ctx, pledge, a, deadline, assumed, as_of) if pledge.quantitative else None
-    result = _combine(quantitative, own, pledge, deadline, assumed, ctx)
-    deciding = own.deciding.fact_id if own.deciding is not None and result["method"] == "facts" else ""
-    return Verdict(pledge.id, result["status"], deadline, assumed, result["method"], result["reason"],
-                   result.get("as_of") or _stamp(own.links), result.get("probability", math.nan),
-                   result.get("power", math.nan), deciding or "")
+        judged = [_component(ctx, pledge, a, name, part, deadline, assumed, as_of) for name, part in components]
+        named = [part for part, _ in judged]
+        status = rules.worst([part[1] for part in named])
+        outcome = Outcome(status, "components", reasons.components(named, status))
+        return _verdict(pledge, outcome, deadline, assumed, _stamp([link for _, part in components for link in part.links]),
+                        a, _deciding_links(*(part for _, part in components)), named, state,
+                        tuple(day for _, days in judged for day in days))
+    quantitative = (sum_outcome(ctx, pledge, parts, a, deadline, assumed) if parts
+                    else measured_outcome(ctx, pledge, a, deadline, assumed, as_of))
+    outcome = _combine(quantitative, own, pledge, deadline, assumed, ctx, as_of)
+    return _verdict(pledge, outcome, deadline, assumed, _stamp(own.links), a, _deciding_links(own), state=state)
+
+
+def _cap_by_parts(ctx: Context, verdict: Verdict, parts: list[Verdict]) -> None:
+    """A sum of pledges is no better than its worst part (rule 5)."""
+    verdict.parts = [(ctx.pledges[p.pledge_id].title, p.status, p.reason, p.pledge_id) for p in parts]
+    verdict.reads = verdict.reads.union(*(p.reads for p in parts))
+    verdict.facts = verdict.facts.union(*(p.facts for p in parts))
+    verdict.deciding_links = tuple(dict.fromkeys((*verdict.deciding_links, *(link for p in parts for link in p.deciding_links))))
+    verdict.crossings = tuple(sorted({*verdict.crossings, *(day for p in parts for day in p.crossings)}))
+    verdict.held = tuple(dict.fromkeys((*verdict.held, *(h for p in parts for h in p.held))))
+    ceiling = rules.worst([p.status for p in parts])
+    capped = rules.cap(verdict.status, ceiling)
+    if capped != verdict.status:
+        limiting = next(p for p in parts if p.status == ceiling)
+        verdict.reason += reasons.capped_by_parts(ctx.pledges[limiting.pledge_id].title, ceiling)
+        verdict.status = capped
+        verdict.context_only = tuple(dict.fromkeys((*verdict.context_only, verdict.decided_by)))
+        verdict.method = f"{verdict.decided_by}+parts"
+        verdict.decided_by, verdict.deciding, verdict.chart = "parts", None, None
 
 
 def assess_pledge(ctx: Context, pledge_id: str, a, as_of: pd.Timestamp | None = None,
@@ -172,17 +178,10 @@ def assess_pledge(ctx: Context, pledge_id: str, a, as_of: pd.Timestamp | None = 
     if pledge_id in memo:
         return memo[pledge_id]
     pledge = ctx.pledges[pledge_id]
-    verdict = _own(ctx, pledge, a, as_of)
-    if pledge.parts:
-        parts = [assess_pledge(ctx, part, a, as_of, memo) for part in pledge.parts]
-        verdict.parts = [(ctx.pledges[p.pledge_id].title, p.status, p.reason, p.pledge_id) for p in parts]
-        ceiling = rules.worst([p.status for p in parts])
-        capped = rules.cap(verdict.status, ceiling)
-        if capped != verdict.status:
-            limiting = next(p for p in parts if p.status == ceiling)
-            verdict.reason += reasons.capped_by_parts(ctx.pledges[limiting.pledge_id].title, ceiling)
-            verdict.status = capped
-            verdict.method += "+parts"
+    parts = [assess_pledge(ctx, part, a, as_of, memo) for part in pledge.parts]
+    verdict = _own(ctx, pledge, Traced(a), as_of, parts)
+    if parts:
+        _cap_by_parts(ctx, verdict, parts)
     memo[pledge_id] = verdict
     return verdict
 
