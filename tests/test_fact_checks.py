@@ -15,34 +15,44 @@ CHECKS = ("found", "verbatim", "date_outlet", "claim_within_quote", "quote_carri
 DECISIVE = ("achieved", "progress", "setback", "failed", "schedule")
 WITHDRAWN = ("drop", "demote", "replace")  # a fact the check took out of the deciding set
 SCALE = {"조": 10**12, "억": 10**8, "만": 10**4, "천": 10**3}
-_NUMBER = re.compile(r"(?:(?:\d+(?:\.\d+)?)?\s*[조억만천]\s*)+(?:\d+(?:\.\d+)?)?|\d+(?:\.\d+)?")
+# A number starts where a word starts (after a space, a bracket or the start), never inside a word: the 만
+# of 했지만 or 인력만 is a particle. It runs on through digits and the units 조·억·만·천, a space allowed between.
+_NUMBER = re.compile(r"(?<![가-힣A-Za-z\d.])(?:\d+(?:\.\d+)?|[조억만천])(?:\s?(?:\d+(?:\.\d+)?|[조억만천]))*")
+
+
+def _value(chunk: str) -> float:
+    """1조9천376억 → 1.9376e12, 만 6천 → 16000, 2천310 → 2310: 조·억·만 close a section, 천 counts within it."""
+    total, section = 0.0, 0.0
+    for digits, unit in re.findall(r"(\d+(?:\.\d+)?)?([조억만천]?)", chunk.replace(" ", "")):
+        number = float(digits) if digits else 1.0
+        if unit == "천":
+            section += number * SCALE[unit]
+        elif unit:
+            total += (section + (number if digits else (0.0 if section else 1.0))) * SCALE[unit]
+            section = 0.0
+        elif digits:
+            section += number
+    return round(total + section, 6)
 
 
 def stated_numbers(text: str) -> set[float]:
-    """The numbers a Korean sentence states, as values: 1만3000 and 1만 3000 → 13000, 만7천 → 17000, 6,281 → 6281."""
+    """The numbers a Korean sentence states, as values: 1만3000 and 1만 3000 → 13000, 만7천 → 17000, 6,281 → 6281;
+    a unit alone is a number only as a bare 만 before a space (일자리 만 개), not in 천년 or 억지."""
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
     numbers = set()
-    for match in _NUMBER.finditer(re.sub(r"(?<=\d),(?=\d{3})", "", text)):
-        rest, total, section = match.group(0).replace(" ", ""), 0.0, 0.0
-        if not re.search(r"\d", rest) and rest != "만":
-            continue  # a word such as 천년 or 억지, not a number
-        pairs = re.findall(r"(\d+(?:\.\d+)?)?([조억만천]?)", rest)
-        if len(pairs) > 1 and not pairs[0][0] and pairs[1][1] and SCALE[pairs[1][1]] >= SCALE[pairs[0][1]]:
-            pairs = pairs[1:]  # a bare unit before a larger one is a particle (인력만 3만명, 으로만 2조), not 1만
-        for digits, unit in pairs:
-            value = float(digits) if digits else (1.0 if unit else 0.0)
-            if unit == "천":  # 9천376억: 천 counts within the 억 section
-                section += value * SCALE["천"]
-            elif unit:
-                total, section = total + (section + (value if digits else 0) or 1) * SCALE[unit], 0.0
-            else:
-                section += value
-        numbers.add(round(total + section, 6))
+    for match in _NUMBER.finditer(text):
+        chunk = match.group(0).rstrip()
+        if not re.search(r"\d", chunk) and not (chunk == "만" and text[match.end():match.end() + 1] == " "):
+            continue
+        numbers.add(_value(chunk))
     return numbers
 
 
 @pytest.mark.parametrize(("text", "numbers"), [
     ("1만3000개", {13000}), ("1만 3000개", {13000}), ("만7천 개", {17000}), ("만 6천여 명", {16000}),
     ("6,281명", {6281}), ("153억원", {153 * 10**8}), ("2.3조원", {2.3 * 10**12}), ("천년의 도시", set()),
+    ("일자리 만 개", {10000}), ("5천17명을 채용하기로 했지만 2천310명만 뽑았다", {5017, 2310}),
+    ("인력만 3만명", {30000}), ("1조9천376억원", {1.9376 * 10**12}), ("10조4,301억", {10.4301 * 10**12}),
     ("1조9천376억원", {1.9376 * 10**12}), ("2조 2,000억원", {2.2 * 10**12}), ("인력만 3만명", {30000}),
     ("비용으로만 2조 2,000억원", {2.2 * 10**12}),
 ])
