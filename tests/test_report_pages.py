@@ -82,38 +82,47 @@ def test_dates_read_in_korean_and_sort_by_full_date():
 
 # -- the lead of every pledge page ------------------------------------------------------------------
 
-def _deciding_value(status: dict, measures: list[dict], pledge) -> tuple[str, float | None]:
-    """(unit, value) of the deciding quantity as statuses.csv (or, today, its measure row) states it."""
-    if status.get("decided_by"):
-        return status.get("deciding_unit") or "", status.get("deciding_value")
-    method = status["method"]
-    if method.endswith("+parts") or method.split("+")[0] not in ("delivery", "statistic", "mou"):
-        return "", None
-    if method == "mou" or pledge.delivery == "ai_jobs":
-        key = "present_firms" if method == "mou" else "delivered"
-        return "개", next(m["value"] for m in measures if m["key"] == key)
-    return "확률", status["probability"]
-
-
 @pytest.mark.parametrize("pledge_id", list(registry()))
 def test_the_lead_states_the_deciding_number_and_nothing_else(results, pledge_id):
     view = views.core_view(pledge_id)
-    bundle = results_bundle(pledge_id)
-    unit, value = _deciding_value(bundle["status"], bundle["measures"], view.pledge)
+    status = results_bundle(pledge_id)["status"]
+    unit, value = status.get("deciding_unit") or "", status.get("deciding_value")
     text = view.lead.sentence
     if value is None:
         assert view.lead.number == "" and "확률" not in text
     elif unit == "확률":
         assert view.lead.number == numbers.probability(value) and view.lead.number in text
+    elif unit == "연월":
+        assert view.lead.number == numbers.year_month(value) and view.lead.number in text
     else:
-        assert view.lead.number == numbers.estimate(value, unit, view.deciding.low, view.deciding.high)
-        assert view.lead.number in text and "%" in text.replace(view.lead.number, "")  # the interval's level
+        assert view.lead.number in text
+        if status.get("deciding_level"):  # an interval says its level
+            assert view.lead.number == numbers.estimate(value, unit, view.deciding.low, view.deciding.high)
+            assert "%" in text.replace(view.lead.number, "")
     others = [m.group(0) for m in PERCENT.finditer(text) if m.group(2) != " 구간" and m.group(0) != view.lead.number]
     if value is not None:
         assert others == [], f"another probability in the lead: {others}"
     jargon = [word for word in terms.JARGON if word in text + view.lead.robustness]
     assert jargon == [], jargon
-    assert view.lead.status in text and view.lead.deadline.startswith(f"기한 {int(bundle['status']['deadline'])}년")
+    assert view.lead.status in text and view.lead.deadline.startswith(f"기한 {int(status['deadline'])}년")
+
+
+def test_every_kind_of_verdict_has_its_wording():
+    """Each value the assessment can put in `decided_by` is worded for the reader (a new kind of
+    verdict without wording fails here, not as a KeyError in a build)."""
+    from analysis.assess.outcome import DECIDERS
+    from analysis.report.wording import texts
+    assert set(DECIDERS) <= set(texts.WHAT_WOULD_CHANGE) and set(DECIDERS) <= set(terms.DECIDED_BY)
+
+
+def test_no_two_pledges_without_data_read_alike(results):
+    """A 자료 미확보 lead says what is missing and the nearest dated report, in the pledge's own words."""
+    leads = [views.core_view(p).lead.sentence for p in registry()
+             if results_bundle(p)["status"]["status"] == rules.NO_DATA]
+    assert len(leads) > 1 and len(set(leads)) == len(leads)
+    statuses = stored.load_table("statuses")
+    reasons = statuses[statuses["status"] == rules.NO_DATA]["reason_ko"]
+    assert reasons.is_unique and not reasons.str.contains("검색어").any()
 
 
 def results_bundle(pledge_id: str) -> dict:
@@ -131,11 +140,24 @@ def test_robustness_reads_as_words_and_unrated_pledges_are_not_applicable(result
 
 def test_a_changed_input_changes_the_lead():
     """The lead follows the deciding quantity: a higher probability reads as on track."""
-    pledge = registry()["future-car-cluster-jobs"]
-    status = {**results_bundle(pledge.id)["status"], "status": rules.ON_TRACK, "probability": 0.62}
-    decided = lead.deciding(status, [], pledge)
-    made = lead.lead(status, decided, lead.Robustness("stable"), None, None)
+    status = {**results_bundle("jobs-13000")["status"], "status": rules.ON_TRACK, "deciding_value": 0.62,
+              "deciding_low": 0.4, "deciding_high": 0.8}
+    made = lead.lead(status, lead.deciding(status), lead.Robustness("stable"), None, None)
     assert made.number == "62%" and made.sentence.endswith("그래서 판정은 ‘정상 추진’입니다.")
+    assert "80% 구간 40%–80%" in made.sentence
+
+
+def test_a_stage_lead_follows_the_operating_date():
+    """A facility whose fastest precedent operates after the deadline reads as beyond reach; one
+    that fits reads by the typical precedent; each lead prints the date that decided."""
+    bundle = results_bundle("future-car-cluster-jobs")
+    late = lead.lead(bundle["status"], lead.deciding(bundle["status"]), lead.Robustness("stable"), None, None,
+                     bundle["chart"])
+    assert "2033년 9월" in late.sentence and "넘기므로 ‘실현 어려움’" in late.sentence
+    fits = {**bundle["status"], "status": rules.ON_TRACK, "deciding_value": 2029.5}
+    chart = {**bundle["chart"], "typical": "2029-07"}
+    made = lead.lead(fits, lead.deciding(fits), lead.Robustness("stable"), None, None, chart)
+    assert made.number == "2029년 7월" and "안에 들므로 ‘정상 추진’" in made.sentence
 
 
 def test_contract_fields_replace_todays_when_present():
@@ -144,9 +166,9 @@ def test_contract_fields_replace_todays_when_present():
               "decided_by": "mou", "deciding_label": "2030년 말 광주에 자리 잡은 AI 기업 수", "deciding_value": 401.2,
               "deciding_low": 331.0, "deciding_high": 470.0, "deciding_level": 0.95, "deciding_unit": "개",
               "deciding_target": 1000, "robustness": "stable", "scenarios_entering": 6, "scenarios_differing": 0}
-    decided = lead.deciding(status, [], pledge)
+    decided = lead.deciding(status)
     assert (decided.value, decided.level, decided.target) == (401.2, 0.95, 1000)
-    assert lead.robustness(status, []) == lead.Robustness("stable", 6, 0)
+    assert lead.robustness(status) == lead.Robustness("stable", 6, 0)
 
 
 # -- timeline and evidence --------------------------------------------------------------------------
@@ -155,9 +177,8 @@ def test_contract_fields_replace_todays_when_present():
 def test_the_timeline_shows_every_dated_update_in_date_order(results, pledge_id):
     view = views.core_view(pledge_id)
     rows = views.timeline(view)
-    assert {r["date"] for r in rows} == {h["as_of"] for h in view.history}
-    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
-    assert sum(r["changed"] for r in rows) == sum(h["changed"] for h in view.history)
+    assert [r["date"] for r in rows] == [h["date"] for h in view.history] == sorted(r["date"] for r in rows)
+    assert sum(r["changed"] for r in rows) == sum(h["status_changed"] for h in view.history)
     assert all(r["event"] or r["fact_id"] == "" for r in rows)
     dates = [numbers.sort_key(r["date"]) for r in view.evidence]
     assert dates == sorted(dates)
@@ -180,7 +201,7 @@ def test_every_pledge_page_speaks_korean_and_cites_its_sources(results, pledge_i
     for alt in re.findall(r'role="img" aria-label="([^"]*)"', html):
         assert re.search(r"[가-힣]", alt)
     view = views.core_view(pledge_id)
-    if views.deciding_estimate(view) is not None or view.deciding.decided_by == "mou":
+    if views.deciding_estimate(view) is not None or view.deciding.decided_by in ("mou", "stage"):
         deciding = re.search(r'<figure class="chart">\s*<div class="chart-svg" role="img" aria-label="([^"]*)"', html)
         assert deciding and f"‘{view.lead.status}’" in deciding.group(1), "the deciding chart's alt agrees with the badge"
 
@@ -310,7 +331,7 @@ def test_the_audit_is_a_data_package_and_status_changes_a_feed(results, tmp_path
     ns = {"a": "http://www.w3.org/2005/Atom"}
     entries = root.findall("a:entry", ns)
     history = stored.load_table("history")
-    assert len(entries) == int(history["changed"].sum())
+    assert len(entries) == int(history["status_changed"].sum())
     assert len({e.find("a:id", ns).text for e in entries}) == len(entries)
 
 

@@ -108,7 +108,7 @@ def _report_rules(entries: dict, tables: dict) -> tuple[list[str], list[str]]:
     touched before the build has checked every parameter set."""
     lines, stamps = [], []
     specs = load_specs()
-    validate_all(specs)
+    validate_all(specs, against_data=False)  # written before the data exists
     for spec in specs.values():
         reads = report_reads(spec.name, spec.kind, spec.parameters)
         stamp = f"$(STAMP)/report/{spec.name}"

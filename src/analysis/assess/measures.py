@@ -147,7 +147,7 @@ def delivery_rows(ctx: Context, pledge, verdict: Verdict, out: Rows) -> None:
                 method=f"{case.delivered:,.0f} ÷ {case.promised:,.0f}, 발표 {case.years:.1f}년 뒤")
     labels = {c.id: c.label for c in cases}
     for row in prediction["loo"]:
-        out.add("case_left_out", f"'{labels[row['left_out']]}'을(를) 빼면", row["probability"], "probability",
+        out.add("case_left_out", f"'{labels[row['left_out']]}' 없이 계산", row["probability"], "probability",
                 method="나머지 사례로 다시 계산한 확률", sources=sources)
 
 

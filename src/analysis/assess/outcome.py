@@ -6,6 +6,8 @@ import math
 from dataclasses import dataclass, field
 
 INTERVAL_LEVEL = 0.8  # every deciding interval is an 80% interval (one level on a page)
+# What can decide a status (statuses.csv `decided_by`); the report words each one.
+DECIDERS = ("statistic", "delivery", "mou", "ai_jobs", "stage", "facts", "components", "parts", "none", "unmeasurable")
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,7 @@ class Deciding:
 @dataclass
 class Outcome:
     status: str
-    decided_by: str  # statistic | delivery | mou | ai_jobs | stage | facts | components | parts | none | unmeasurable
+    decided_by: str  # one of DECIDERS
     reason: str
     as_of: str = ""
     probability: float = math.nan
@@ -33,3 +35,7 @@ class Outcome:
     context_only: tuple[str, ...] = ()
     deciding_fact: str = ""
     extra: dict = field(default_factory=dict)  # model results other steps combine (draws of a sum's parts)
+
+    def __post_init__(self):
+        if self.decided_by not in DECIDERS:
+            raise ValueError(f"decided_by {self.decided_by!r}: expected one of {', '.join(DECIDERS)}")

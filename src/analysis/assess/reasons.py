@@ -17,23 +17,36 @@ def late(link, deadline: int, assumed: bool) -> str:
     return f"; {link.date} {link.outlet}: 완공 예정 {link.due}년이 기한 {deadline_text(deadline, assumed)}보다 늦음"
 
 
-def facts(evidence, status: str, deadline: int, assumed: bool, searches: int, search_date: str) -> str:
+def facts(evidence, status: str, deadline: int, assumed: bool, missing: str, search_date: str) -> str:
     if evidence.deciding is not None:
         text = from_link(evidence.deciding, status)
     elif evidence.late is not None:
         text = f"판단할 진전·차질 보도는 없음{late(evidence.late, deadline, assumed)} → {status}"
         return text
     else:
-        return no_data(searches, search_date)
+        return no_data(missing, evidence.links, search_date)
     if evidence.late is not None and status == rules.DELAYED and evidence.deciding.means != "setback":
         text = text.rsplit(" → ", 1)[0] + late(evidence.late, deadline, assumed) + f" → {status}"
     return text
 
 
-def no_data(searches: int, search_date: str) -> str:
-    if not searches:
-        return f"이날까지 판단할 보도 없음 → {rules.NO_DATA}"
-    return f"{search_date}까지 찾은 판단할 보도 없음 → {rules.NO_DATA}"
+def no_data(missing: str, links, search_date: str) -> str:
+    """What is missing to decide the pledge (its own words, from the registry) and the nearest dated
+    report found; how many queries were run stays in the search log."""
+    text = f"{search_date + '까지 ' if search_date else ''}{missing.rstrip('. ')}"
+    dated = [link for link in links if link.fact_id]
+    if dated:
+        nearest = max(dated, key=lambda link: (link.published, link.fact_id))
+        text += f"; 가장 가까운 보도: {nearest.date} {nearest.outlet}, {nearest.why.rstrip('. ')}"
+    return f"{text} → {rules.NO_DATA}"
+
+
+def component_missing(name: str) -> str:
+    return f"‘{name}’의 진척을 보도한 기사를 찾지 못함"
+
+
+def pledge_missing(pledge) -> str:
+    return pledge.measured_by.note or "판단할 진전·차질 보도를 찾지 못함"
 
 
 def unmeasurable(latest_context) -> str:
@@ -129,8 +142,17 @@ def ai_jobs_label(deadline: int) -> str:
     return f"{deadline}년까지 광주에 자리 잡은 AI 기업의 일자리 수"
 
 
-def stage_label(project: str) -> str:
-    return f"{project} 사업의 현재 단계"
+STAGE_PRECEDENT = {"fastest": "가장 빠른 선례대로 본", "typical": "보통의 선례대로 본", "operating": "실제"}
+
+
+def stage_label(project: str, which: str) -> str:
+    """The deciding date of a stage verdict, named by the precedent it comes from."""
+    return f"{STAGE_PRECEDENT[which]} {project} 가동 시점"
+
+
+def stage_jobs_label(investment: float, reading: str) -> str:
+    kind = "유발 고용" if reading == "induced" else "직접 고용"
+    return f"{investment:g}조원 규모 시설의 {kind}(선례 범위)"
 
 
 def _jobs_reading(jobs, pledge) -> str:

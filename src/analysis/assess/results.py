@@ -37,7 +37,7 @@ class Assessment:
     pledges: dict[str, dict]
 
 
-def _deciding_fields(v: Verdict) -> dict:
+def deciding_fields(v: Verdict) -> dict:
     """CONTRACT.md's deciding_* fields (empty where nothing numeric decided)."""
     d = v.deciding
     if d is None:
@@ -53,7 +53,7 @@ def _status_rows(verdicts: dict[str, Verdict], robust: pd.DataFrame, ctx: Contex
                            "method": v.method, "reason_ko": v.reason, "as_of": v.as_of, "deciding_fact": v.deciding_fact,
                            "role": ctx.pledges[v.pledge_id].source_info.role,
                            "checked": ctx.searches(v.pledge_id)[1] or ctx.last_search(),
-                           "decided_by": v.decided_by, **_deciding_fields(v), "context_only": ";".join(v.context_only),
+                           "decided_by": v.decided_by, **deciding_fields(v), "context_only": ";".join(v.context_only),
                            "jobs_kind": v.jobs_kind, "accountability": v.accountability,
                            "assumptions_read": ";".join(sorted(r for r in v.reads if not r.startswith("recode:")))}
                           for v in verdicts.values()])
@@ -139,12 +139,12 @@ def _clean(value):
     return value
 
 
-def _plain(value):
+def plain(value):
     """A chart's data as JSON-ready values (numbers, strings, lists, dicts; NaN as null)."""
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     return _clean(value)
 
 
@@ -158,7 +158,7 @@ def _bundles(tables: dict[str, pd.DataFrame], verdicts: dict[str, Verdict]) -> d
                                      for r in tables[name][tables[name]["pledge_id"] == pledge_id].to_dict("records")]
                               for name in PER_PLEDGE}
         bundles[pledge_id]["status"] = {k: _clean(v) for k, v in row.items()}
-        bundles[pledge_id]["chart"] = _plain(verdicts[pledge_id].chart)
+        bundles[pledge_id]["chart"] = plain(verdicts[pledge_id].chart)
     return bundles
 
 

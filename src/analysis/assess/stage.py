@@ -200,6 +200,28 @@ def _status(earliest, typical, covered: bool, end: pd.Timestamp) -> str:
     return rules.DELAYED if not covered or typical > end else rules.ON_TRACK
 
 
+def month_value(day: pd.Timestamp) -> float:
+    """A month as a number (2033-09 → 2033.667), so a date can be a deciding value."""
+    return day.year + (day.month - 1) / 12
+
+
+def _deciding(project: str, now: Step, finish, end: pd.Timestamp, jobs, pledge) -> Deciding:
+    """What decided a stage verdict: the jobs a facility of its size gives, when they fall short
+    of the pledge; else the operating date that decides (the fastest precedent's when it is past the
+    deadline or no precedent covers the next step, else the typical one's), against the deadline."""
+    earliest, typical, covered = finish
+    if jobs and jobs[1] is not None and pledge.target_value > jobs[1][1]:
+        low, high = jobs[1]
+        return Deciding(reasons.stage_jobs_label(pledge.investment_trillion_krw, jobs[0]), high, low, high,
+                        unit="명", target=pledge.target_value)
+    if now.stage == "operating":
+        return Deciding(reasons.stage_label(project, "operating"), month_value(now.day), unit="연월",
+                        target=float(end.year))
+    which = "fastest" if earliest > end or not covered else "typical"
+    day = earliest if which == "fastest" else typical
+    return Deciding(reasons.stage_label(project, which), month_value(day), unit="연월", target=float(end.year))
+
+
 def stage_outcome(ctx, pledge, a, deadline: int, assumed: bool, as_of, component: str = "") -> Outcome | None:
     """The stage verdict of a pledge (or a component) whose project config/stages.yaml declares, else None."""
     project = project_of(ctx, pledge.id, component)
@@ -224,13 +246,16 @@ def stage_outcome(ctx, pledge, a, deadline: int, assumed: bool, as_of, component
         if jobs[1] is not None and pledge.target_value > jobs[1][1]:
             status = rules.UNLIKELY
     chart = {"kind": "stage", "deadline": deadline, "target": STAGES[OPERATING], "level": None,
-             "reached": now.stage, "earliest": f"{earliest:%Y-%m}", "typical": f"{typical:%Y-%m}" if covered else None,
+             "project": project.label, "reached": now.stage, "reached_label": ctx.stages.stages[now.stage],
+             "reached_date": f"{now.day:%Y-%m-%d}",
+             "earliest": f"{earliest:%Y-%m}", "typical": f"{typical:%Y-%m}" if covered else None,
+             "jobs": None if not jobs or jobs[1] is None else
+             {"reading": jobs[0], "low": jobs[1][0], "high": jobs[1][1], "investment": pledge.investment_trillion_krw},
              "steps": [{"stage": s.stage, "label": ctx.stages.stages[s.stage], "date": f"{s.day:%Y-%m-%d}",
                         "fact_id": s.fact_id, "candidate": s.candidate, "note": s.note} for s in found],
              "references": [{"from": STAGES[i], "to": STAGES[j], "years": round(d, 2), "project": p}
                             for (i, j), items in sorted(spans.items()) for d, p in items]}
-    deciding = Deciding(reasons.stage_label(project.label), float(STAGES.index(now.stage)), unit="단계",
-                        target=float(OPERATING))
+    deciding = _deciding(project.label, now, (earliest, typical, covered), end, jobs, pledge)
     reason = reasons.stage(ctx.stages.stages, project.label, now, found, (earliest, typical if covered else None),
                            (deadline, assumed), jobs, pledge, status, today)
     return Outcome(status, "stage", reason, f"{max(s.day for s in found):%Y-%m-%d}", deciding=deciding, chart=chart,

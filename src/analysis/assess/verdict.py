@@ -71,17 +71,18 @@ def _facts_only(outcome: Outcome, status: str, reason: str, deciding_fact: str) 
 
 
 def _combine(measured: Outcome | None, facts: evidence.EvidenceStatus, pledge, deadline, assumed, ctx,
-             as_of) -> Outcome:
+             as_of, missing: str) -> Outcome:
     """Measure and dated facts together (see the module's rule 3): achieved wins, failed is final,
     a setback or a completion scheduled after the deadline caps the measure's status at 지연."""
     deciding_fact = (facts.deciding.fact_id or "") if facts.deciding is not None else ""
     if measured is None:
         searches, date = ctx.searches(pledge.id, as_of)
         method = "facts" if facts.deciding or facts.late else "none"
-        return Outcome(facts.status, method, reasons.facts(facts, facts.status, deadline, assumed, searches, date),
+        return Outcome(facts.status, method, reasons.facts(facts, facts.status, deadline, assumed, missing,
+                                                           date if searches else ""),
                        deciding_fact=deciding_fact if method == "facts" else "")
     if facts.status == rules.ACHIEVED or (facts.deciding is not None and facts.deciding.means == "failed"):
-        return _facts_only(measured, facts.status, reasons.facts(facts, facts.status, deadline, assumed, 0, ""),
+        return _facts_only(measured, facts.status, reasons.facts(facts, facts.status, deadline, assumed, missing, ""),
                            deciding_fact)
     setback = facts.deciding is not None and facts.deciding.means == "setback"
     if setback or facts.late is not None:
@@ -124,7 +125,7 @@ def _component(ctx: Context, pledge, a: Traced, name: str, facts: evidence.Evide
     facts, and the stage of its facility where config/stages.yaml declares one (the same rules as a
     whole pledge's)."""
     staged = stage_outcome(ctx, pledge, a, deadline, assumed, as_of, component=name)
-    outcome = _combine(staged, facts, pledge, deadline, assumed, ctx, as_of)
+    outcome = _combine(staged, facts, pledge, deadline, assumed, ctx, as_of, reasons.component_missing(name))
     return (name, outcome.status, outcome.reason, ""), (staged.extra["crossings"] if staged else ())
 
 
@@ -148,7 +149,7 @@ def _own(ctx: Context, pledge, a: Traced, as_of, parts: list[Verdict]) -> Verdic
                         tuple(day for _, days in judged for day in days))
     quantitative = (sum_outcome(ctx, pledge, parts, a, deadline, assumed) if parts
                     else measured_outcome(ctx, pledge, a, deadline, assumed, as_of))
-    outcome = _combine(quantitative, own, pledge, deadline, assumed, ctx, as_of)
+    outcome = _combine(quantitative, own, pledge, deadline, assumed, ctx, as_of, reasons.pledge_missing(pledge))
     return _verdict(pledge, outcome, deadline, assumed, _stamp(own.links), a, _deciding_links(own), state=state)
 
 

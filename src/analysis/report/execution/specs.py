@@ -138,19 +138,20 @@ def _check_types(spec: ReportSpec, declared: dict) -> None:
             raise ReportError(f"{spec.name}: parameter {name}={value!r} should be a {type(declared[name]).__name__}")
 
 
-def validate_all(specs: dict[str, ReportSpec], config: Path | None = None) -> None:
+def validate_all(specs: dict[str, ReportSpec], config: Path | None = None, *, against_data: bool = True) -> None:
     """Every parameter set checked before any page is touched; an error names the file and the line
-    of the report's entry."""
+    of the report's entry. `against_data=False`: only what the configuration decides (see
+    `check_parameters`)."""
     config = config or paths.REPORTS_CONFIG
     for spec in specs.values():
         try:
-            validate(spec)
+            validate(spec, against_data=against_data)
         except ReportError as exc:
             line = yamlfile.line_of(yamlfile.read(config)[1], ("reports", spec.kind))
             raise ReportError.at(config, str(exc), line=line) from None
 
 
-def validate(spec: ReportSpec) -> None:
+def validate(spec: ReportSpec, *, against_data: bool = True) -> None:
     """Refuse unknown parameters, pledge ids, regions and assumptions before any kernel starts."""
     if not spec.notebook.exists():
         raise ReportError(f"{spec.name}: notebook {spec.notebook} does not exist")
@@ -167,6 +168,6 @@ def validate(spec: ReportSpec) -> None:
         raise ReportError(f"{spec.name}: unknown region {spec.parameters['region']!r}; valid: {', '.join(regions.SIDO)}")
     from ...assess.assumptions import check_parameters
     try:
-        check_parameters(spec.parameters)  # years within their ranges, assumption overrides valid
+        check_parameters(spec.parameters, against_data=against_data)  # years within their ranges, assumption overrides valid
     except (ValueError, TypeError) as exc:
         raise ReportError(f"{spec.name}: {exc}") from None

@@ -23,8 +23,8 @@ def entries() -> list[dict]:
     for pledge_id, rows in history.groupby("pledge_id", sort=False):
         previous = None
         for row in rows.to_dict("records"):
-            if row["changed"] and pledge_id in pledges:
-                out.append({"id": f"{TAG}:{pledge_id}/{row['as_of']}", "pledge_id": pledge_id, "date": row["as_of"],
+            if row["status_changed"] and pledge_id in pledges:
+                out.append({"id": f"{TAG}:{pledge_id}/{row['date']}", "pledge_id": pledge_id, "date": row["date"],
                             "title": phrases.feed_title(pledges[pledge_id].title, previous, row["status"]),
                             "summary": row["reason"]})
             previous = row["status"]

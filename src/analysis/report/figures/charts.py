@@ -65,6 +65,24 @@ def estimate_against_target(decided):
     return _finish(fig, ax, decided.unit)
 
 
+def stage_timeline(chart: dict):
+    """A facility's dated steps (candidates hollow) and the operating dates its precedents give,
+    one row each, against the deadline (a dashed line at its year's end)."""
+    rows = [(s["label"] + (CHART["candidate"] if s["candidate"] else ""), pd.Timestamp(s["date"]), s["candidate"])
+            for s in chart["steps"]]
+    rows += [(CHART[label], pd.Timestamp(chart[key]), False)
+             for label, key in (("fastest", "earliest"), ("typical", "typical")) if chart.get(key)]
+    fig, ax = plt.subplots(figsize=(WIDTH, 0.45 * len(rows) + 1.9))
+    for y, (_, day, candidate) in enumerate(rows):
+        ax.scatter([day], [y], s=60, zorder=3, color=GREY if candidate else BLUE, facecolor="white" if candidate else BLUE)
+    end = pd.Timestamp(int(chart["deadline"]), 12, 31)
+    ax.axvline(end, color=TARGET, lw=2, ls="--", label=CHART["deadline"].format(year=chart["deadline"]))
+    ax.set_yticks(range(len(rows)), [label for label, _, _ in rows])
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(DateFormatter("%Y"))
+    return _finish(fig, ax, "")
+
+
 def history(rows: pd.DataFrame):
     """Employed persons over time (derived years hollow)."""
     fig, ax = plt.subplots()

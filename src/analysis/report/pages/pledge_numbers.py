@@ -73,7 +73,20 @@ def deciding_chart(view: views.PledgeView, page: Page) -> dict | None:
                            labels=texts.DECIDING_LABELS, sources=_measure_sources(view, "delivered"))
     if view.deciding.decided_by == "mou":
         return mou_chart(view, page)
+    if view.deciding.decided_by == "stage":
+        return stage_chart(view, page)
     return None
+
+
+def stage_chart(view: views.PledgeView, page: Page) -> dict:
+    """The facility's dated steps and its precedents' operating dates against the deadline."""
+    chart = view.chart
+    steps = pd.DataFrame(chart["steps"])
+    data = steps.assign(candidate=steps["candidate"].map(terms.YES_NO))
+    return page.figure(svg.inline(charts.stage_timeline(chart), "deciding"),
+                       alt=f"{phrases.stage_alt(chart)} {view.lead.sentence}",
+                       caption=texts.CAPTIONS["stage"].format(project=chart["project"]), file="deciding",
+                       data=data, labels=texts.STAGE_LABELS, sources=[f"fact:{f}" for f in steps["fact_id"] if f])
 
 
 def _measure_sources(view: views.PledgeView, key: str):

@@ -29,9 +29,11 @@ def recomputed_statuses(overrides: dict) -> dict:
 
 
 def override_status(status: dict, verdict) -> dict:
-    """A stored status row with the fields a recomputed verdict replaces."""
+    """A stored status row with the fields a recomputed verdict replaces: its status, reason,
+    deadline and what decided it (the lead must not print the default's number beside another status)."""
     return {**status, "status": verdict.status, "reason_ko": verdict.reason, "deadline": verdict.deadline,
-            "deadline_assumed": verdict.deadline_assumed, "method": verdict.method, "probability": verdict.probability}
+            "deadline_assumed": verdict.deadline_assumed, "method": verdict.method, "probability": verdict.probability,
+            "decided_by": verdict.decided_by, **results.deciding_fields(verdict)}
 
 
 def status_rows(overrides: dict | None = None) -> pd.DataFrame:

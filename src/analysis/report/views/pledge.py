@@ -11,8 +11,8 @@ from ...assess import results
 from ...assess.assumptions import Assumptions
 from ...assess.context import statistical_spec
 from ...ingest.registry import Pledge, registry
-from ...tables import queries, store
-from ..wording import numbers
+from ...tables import queries
+from ..wording import numbers, sentences
 from . import lead as leads
 from .accountability import Owner, owner
 from .common import chosen_assumptions, override_status, recomputed_statuses, scenario_text
@@ -37,6 +37,7 @@ class PledgeView:
     mou: pd.DataFrame | None = None
     investment: pd.DataFrame | None = None
     ggm: pd.DataFrame | None = None
+    chart: dict | None = None  # the data of the chart of what decided (the pledge JSON's `chart`)
 
     def measure(self, key: str) -> dict | None:
         return next((m for m in self.measures if m["key"] == key), None)
@@ -53,17 +54,19 @@ def core_view(pledge_id: str, overrides: dict | None = None) -> PledgeView:
     """A pledge's status, lead, evidence, history and scenarios (what the scorecard needs too)."""
     pledge = registry()[pledge_id]
     bundle = results.load_pledge(pledge_id)
-    status = bundle["status"]
+    status, chart = bundle["status"], bundle["chart"]
     if overrides:
-        status = override_status(status, recomputed_statuses(overrides)[pledge_id])
+        verdict = recomputed_statuses(overrides)[pledge_id]
+        status, chart = override_status(status, verdict), results.plain(verdict.chart)
     chosen = chosen_assumptions(overrides)
-    decided = leads.deciding(status, bundle["measures"], pledge)
+    decided = leads.deciding(status)
     event = deciding_event(status, bundle["evidence"])
-    firmness = leads.robustness(status, bundle["sensitivity"])
-    return PledgeView(pledge, status, bundle["parts"], bundle["measures"], evidence_in_order(bundle["evidence"]),
-                      bundle["history"], bundle["sensitivity"], chosen, decided,
-                      leads.lead(status, decided, firmness, event, worst_part(bundle["parts"])), owner(pledge),
-                      dict(overrides or {}))
+    ordered = evidence_in_order(bundle["evidence"])
+    lead = leads.lead(status, decided, leads.robustness(status), event, worst_part(bundle["parts"]), chart,
+                      missing_note(pledge, ordered))
+    return PledgeView(pledge, status, bundle["parts"], bundle["measures"], ordered,
+                      bundle["history"], bundle["sensitivity"], chosen, decided, lead, owner(pledge),
+                      dict(overrides or {}), chart=chart)
 
 
 def _attach_tables(view: PledgeView) -> None:
@@ -84,6 +87,15 @@ def _attach_tables(view: PledgeView) -> None:
 def evidence_in_order(rows: list[dict]) -> list[dict]:
     """Evidence by full date, same-day rows in a stable order (fact id, then the article)."""
     return sorted(rows, key=lambda r: (numbers.sort_key(r["date"]), r["fact_id"] or "", r["component"] or ""))
+
+
+def missing_note(pledge: Pledge, evidence: list[dict]) -> str:
+    """What a pledge without a deciding report lacks (the registry's words) and the nearest dated
+    report found, so no two 자료 미확보 leads read alike."""
+    from ...assess.reasons import pledge_missing
+    dated = [r for r in evidence if r["fact_id"]]
+    nearest = f" {sentences.nearest_report(dated[-1])}" if dated else ""
+    return f"{pledge_missing(pledge).rstrip('. ')}.{nearest}"
 
 
 def deciding_event(status: dict, evidence: list[dict]) -> dict | None:
@@ -128,57 +140,16 @@ def measure_rows(view: PledgeView) -> list[dict]:
 
 def timeline(view: PledgeView) -> list[dict]:
     """Every dated update: day, status then, whether it changed, what happened and its source."""
-    if view.history and "event" in view.history[0]:  # CONTRACT.md: the assessment names each update
-        return [{"date": row["date"], "status": row["status"], "changed": bool(row["status_changed"]),
-                 "event": row["event"], "fact_id": row.get("fact_id") or "", "reason": row["reason"]}
-                for row in view.history]
-    return _today_timeline(view)
-
-
-def _today_timeline(view: PledgeView) -> list[dict]:
-    """Today's history has one row a day; the day's facts are found among the pledge's own."""
-    published = _facts_by_day(view.pledge)
-    rows = []
-    for row in view.history:
-        day = row["as_of"]
-        facts = published.get(day, [])
-        base = {"date": day, "status": row["status"], "changed": bool(row["changed"]), "reason": row["reason"]}
-        if not facts:
-            rows.append({**base, "event": "", "fact_id": ""})
-        for k, (fact_id, claim) in enumerate(facts):
-            rows.append({**base, "changed": base["changed"] and k == 0, "event": claim, "fact_id": fact_id})
-    return rows
-
-
-def _facts_by_day(pledge: Pledge) -> dict[str, list[tuple[str, str]]]:
-    """(fact id, claim) of each day's facts that a pledge's history reads: its evidence, its parts'
-    evidence and the facts of the series its models count; in fact-id order within a day."""
-    pledges = registry()
-    ids, todo, topics = set(), [pledge.id], set(pledge.measured_facts)
-    while todo:
-        current = pledges[todo.pop()]
-        ids |= {item.fact for _, item in current.all_evidence() if item.fact}
-        todo += list(current.parts)
-    if pledge.metric == "firms" or pledge.delivery == "ai_jobs":
-        topics.add("ai_mou")
-    facts = store.load("facts")
-    chosen = facts[facts["fact_id"].isin(ids) | facts["topic"].isin(topics)].dropna(subset=["published_date"])
-    days: dict[str, list[tuple[str, str]]] = {}
-    for row in chosen.sort_values(["published_date", "fact_id"]).itertuples():
-        days.setdefault(f"{row.published_date:%Y-%m-%d}", []).append((row.fact_id, row.claim_ko))
-    return days
+    return [{"date": row["date"], "status": row["status"], "changed": bool(row["status_changed"]),
+             "event": row["event"], "fact_id": row.get("fact_id") or "", "reason": row["reason"]}
+            for row in view.history]
 
 
 def deciding_estimate(view: PledgeView) -> leads.Deciding | None:
-    """The estimate a chart of the deciding quantity draws against the pledge: the delivered amount
-    for the delivery record (whose probability decided), the deciding count itself for AI jobs.
-    (Where the assessment writes its `chart` object, CONTRACT.md, this is where it is read.)"""
-    decided = view.deciding
-    if decided.decided_by == "ai_jobs":
-        return decided
-    if decided.decided_by != "delivery" or view.measure("delivered") is None:
+    """The amount a chart of the deciding quantity draws against the pledge, from the chart data
+    the assessment wrote: the jobs a delivery record or a sum of parts gives, AI firms' jobs."""
+    chart = view.chart
+    if chart is None or chart["kind"] not in ("delivery", "ai_jobs"):
         return None
-    row = view.measure("delivered")
-    found = leads.LEVEL.search(row["method"])
-    return leads.Deciding("delivery", decided.label, row["value"], row["lower"], row["upper"],
-                          int(found.group(1)) / 100 if found else None, "개", view.pledge.target_value)
+    return leads.Deciding(chart["kind"], view.deciding.label, chart["expected"], chart["low"], chart["high"],
+                          chart["level"], "개", chart["target"])

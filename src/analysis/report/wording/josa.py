@@ -7,7 +7,7 @@ word are skipped: "'미래차 부품 클러스터'는".
 from __future__ import annotations
 
 PAIRS = {"은/는": ("은", "는"), "이/가": ("이", "가"), "을/를": ("을", "를"), "과/와": ("과", "와"),
-         "으로/로": ("으로", "로")}
+         "으로/로": ("으로", "로"), "이어서/여서": ("이어서", "여서"), "이지만/지만": ("이지만", "지만")}
 # 받침 of each digit as read (영 일 이 삼 사 오 육 칠 팔 구): "" none, "ㄹ" rieul, "c" another consonant
 DIGIT_FINALS = {"0": "c", "1": "ㄹ", "2": "", "3": "c", "4": "", "5": "", "6": "c", "7": "ㄹ", "8": "ㄹ", "9": ""}
 # Latin letters whose Korean name ends in a consonant: 엘 (ㄹ), 엠, 엔, 알 (ㄹ)

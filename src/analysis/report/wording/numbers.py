@@ -95,6 +95,14 @@ def thousands_to_persons(value):
     return value if missing(value) else value * 1000
 
 
+def year_month(value) -> str:
+    """A month given as a number (2033.667, assess.stage.month_value) in Korean: 2033년 9월."""
+    if missing(value):
+        return MISSING
+    whole = int(float(value))
+    return f"{whole}년 {round((float(value) - whole) * 12) + 1}월"
+
+
 def year(value) -> str:
     return MISSING if missing(value) else f"{int(float(value))}년"
 

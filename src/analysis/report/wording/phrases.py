@@ -102,6 +102,16 @@ def forecast_alt(label: str, last_year: int, deadline: int, at, deciding: bool, 
             f"80% 예측구간은 {span(at['lower_80'] * 1000, at['upper_80'] * 1000, '명')}입니다.")
     return f"{text} {lead}" if deciding else f"{text} 통계로는 이 공약을 가려낼 수 없어 판정에 쓰지 않습니다."
 
+def stage_alt(chart: dict) -> str:
+    """What the stage chart shows: the stage reached, the precedents' operating dates, the deadline."""
+    from .numbers import date_label
+    when = f"가장 빠른 선례대로 {date_label(chart['earliest'])}"
+    if chart["typical"]:
+        when += f", 보통의 선례대로 {date_label(chart['typical'])}"
+    return (f"{chart['project']}: 확인된 단계는 ‘{chart['reached_label']}’({chart['reached_date']})이고, 가동은 {when}로 "
+            f"보입니다. 세로 점선은 기한 {chart['deadline']}년 말입니다.")
+
+
 def mou_alt(when, value) -> str:
     return f"누적 AI 업무협약은 {when:%Y-%m-%d} {value:,.0f}건입니다."
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...assess import rules
 from .josa import josa
-from .numbers import count, decimal, estimate, interval, probability, share
+from .numbers import count, decimal, estimate, interval, level, probability, share, span, year_month
 from .terms import METRIC
 
 
@@ -25,7 +25,18 @@ def deciding_number(decided) -> str:
         return ""
     if decided.is_probability:
         return probability(decided.value)
+    if decided.unit == "연월":
+        return year_month(decided.value)
+    if decided.level is None and decided.low is not None:  # a range of precedents, not an interval
+        return span(decided.low, decided.high, decided.unit, decided.value)
     return estimate(decided.value, decided.unit, decided.low, decided.high)
+
+
+def probability_interval(low, high, level_share) -> str:
+    """'80% 구간 5–31%', or nothing where both ends print alike ('1% 미만–1% 미만' says nothing)."""
+    if low is None or high is None or level_share is None or probability(low) == probability(high):
+        return ""
+    return f"{level(level_share)} 구간 {probability(low)}–{probability(high)}"
 
 
 def as_status(status: str) -> str:
@@ -44,10 +55,10 @@ def _compared(decided, status: str) -> str:
     return f"{where} {as_status(status)} 봅니다."
 
 
-def lead(status: str, decided, number: str, event: dict | None, worst_part: dict | None) -> str:
+def lead(status: str, decided, number: str, event: dict | None, worst_part: dict | None, missing: str = "") -> str:
     """The lead sentence: the verdict and the one number (or event) that decided it."""
     if decided.has_number and decided.is_probability:
-        bounds = interval(decided.low, decided.high, decided.level) if decided.low is not None else ""
+        bounds = probability_interval(decided.low, decided.high, decided.level)
         return (f"{josa(decided.label, '은/는')} {number}{f'({bounds})' if bounds else ''}입니다. "
                 + f"그래서 판정은 ‘{status}’입니다.")
     if decided.has_number:
@@ -57,13 +68,39 @@ def lead(status: str, decided, number: str, event: dict | None, worst_part: dict
                 + _compared(decided, status))
     if worst_part is not None:
         quoted = f"‘{worst_part['name']}’"
-        return (f"{worst_part['count']}개 부분 가운데 가장 나쁜 {josa(quoted, '이/가')} ‘{worst_part['status']}’이어서, "
+        return (f"{worst_part['count']}개 부분 가운데 가장 나쁜 {josa(quoted, '이/가')} "
+                f"{josa('‘' + worst_part['status'] + '’', '이어서/여서')}, "
                 f"전체도 그보다 나을 수 없어 ‘{status}’입니다.")
     if event is not None:
         return f"판정은 ‘{status}’입니다. 이를 정한 보도: {event['date']} {event['outlet']}, {event['claim']}."
     if status == rules.UNMEASURABLE:
         return "공약에 수치도 관찰할 결과도 없어 상태를 매기지 않습니다(‘측정 불가’)."
-    return "판정에 쓸 날짜 있는 보도나 통계를 아직 찾지 못해 ‘자료 미확보’입니다."
+    return f"판정에 쓸 날짜 있는 보도나 통계를 아직 찾지 못해 ‘자료 미확보’입니다. {missing}".rstrip()
+
+
+def nearest_report(row: dict) -> str:
+    """The nearest dated report of a pledge without a deciding one: 가장 가까운 보도는 … 입니다."""
+    return f"가장 가까운 보도({row['date']} {row['outlet']}): {row['why'].rstrip('. ')}."
+
+
+def stage_lead(status: str, decided, number: str, chart: dict) -> str:
+    """A stage verdict's lead: the stage the facility has reached, then the operating date (or the
+    jobs a facility of its size gives) that decided, against the deadline."""
+    project = chart["project"]
+    later = [s for s in chart["steps"] if s["candidate"] and s["date"] >= chart["reached_date"]]
+    pending = f" 그 뒤 보도 {len(later)}건은 후보 단계로, 확정이 아닙니다." if later else ""
+    now = f"{josa(project, '은/는')} 지금 ‘{chart['reached_label']}’ 단계입니다({chart['reached_date']}).{pending} "
+    label = josa(decided.label, "은/는")
+    deadline_year = f"기한 {chart['deadline']}년"
+    if decided.unit != "연월":
+        return now + (f"{label} {josa(number, '으로/로')} 약속한 {count(decided.target, decided.unit)}에 못 미쳐 "
+                      f"{as_status(status)} 봅니다.")
+    if status == rules.DELAYED and chart["typical"] is None:
+        return now + (f"{label} {josa(number, '이지만/지만')}, 다음 단계까지 걸린 기간은 선례가 없어 일정대로인지 알 수 없으므로 "
+                      f"‘{status}’입니다.")
+    if status in (rules.UNLIKELY, rules.DELAYED):
+        return now + f"{label} {josa(number, '이어서/여서')} {josa(deadline_year, '을/를')} 넘기므로 ‘{status}’입니다."
+    return now + f"{label} {josa(number, '이어서/여서')} {deadline_year} 안에 들므로 ‘{status}’입니다."
 
 
 def deadline(year: int, assumed: bool) -> str:

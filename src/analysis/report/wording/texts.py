@@ -29,7 +29,8 @@ CHART = {"interval": "{level} 구간", "estimate": "가장 그럴듯한 값", "p
          "derived": "산출값 (15세이상인구×고용률)", "persons": "명", "actual": "실적", "chosen": " (고른 방법)",
          "band": "고른 방법의 80% 예측구간", "mou": "누적 AI 업무협약 수", "present": "기한 말 입주 기업 전망 (95% 구간)",
          "count": "개", "pledge_ratio": "공약 {value}명/조원", "per_trillion": "1조원당 일자리 (명, 로그 눈금)",
-         "pledges": "공약 수", "rate": "고용률 (%)", "growth": "취업자 증가율 (%)"}
+         "pledges": "공약 수", "rate": "고용률 (%)", "growth": "취업자 증가율 (%)", "deadline": "기한 {year}년 말",
+         "candidate": " 후보", "fastest": "가동: 가장 빠른 선례대로", "typical": "가동: 보통의 선례대로"}
 COVERS = {"direct": "직접 고용", "induced": "유발 고용", "direct+indirect": "직·간접 고용", "supplier": "협력사",
           "not stated": "밝히지 않음"}
 NAV = {"previous": "← 이전: {title}", "next": "다음: {title} →", "related": "관련: {title}"}
@@ -81,8 +82,9 @@ ANALYST_INTRO = ("보고서마다 실행된 노트북(.ipynb)과, 표·그림의
 OVERRIDDEN = "이 보고서는 가정을 바꿔 상태를 다시 계산했습니다({names}). 아래 수치·이력·민감도는 기본 가정의 것입니다."
 
 WHAT_WOULD_CHANGE = {
-    "delivery": "실제 채용·착공 인원이 과거 약속의 이행 비율보다 높게 보도되면 전망이 올라가고, 사업이 무산되면 "
-                "실현 어려움으로 바뀝니다.",
+    "delivery": "부분 공약의 판정이나, 실제 채용·착공 인원의 보도가 바뀌면 합계 전망과 판정이 함께 바뀝니다.",
+    "stage": "시설이 다음 단계(투자자 확정·협약·지정·부지 확보·착공)에 이르렀다는 날짜 있는 보도가 나오거나, 더 빠른 "
+             "선례가 확인되면 가동 시점 전망과 판정이 바뀝니다. 새 보도가 없어도 기한이 다가오면 판정이 나빠질 수 있습니다.",
     "ai_jobs": "시가 발표하는 AI 기업 수나 기업당 일자리가 전망 범위를 크게 벗어나면 상태가 바뀝니다.",
     "mou": "시가 발표하는 실제 입주 기업 수가 전망 범위를 벗어나거나 협약 속도가 크게 바뀌면 상태가 바뀝니다.",
     "statistic": "취업자 수가 목표 수준 위나 아래로 뚜렷이 벗어나면 상태가 바뀝니다.",
@@ -140,8 +142,10 @@ CAPTIONS = {"parts": "부분별 상태: 전체는 가장 나쁜 부분보다 나
             "cases": "과거 약속의 이행 기록 (광주에서 발표된 계획과 실제)",
             "mou": "판정을 정한 값: 누적 AI 업무협약 수(발표 시점별)와 기한 말 입주 기업 전망, 약속(점선)",
             "investment": "1조원당 일자리: 공약(점선)과 비교 사업·계수", "comparisons": "비교 대상",
+            "stage": "판정을 정한 값: {project}의 단계(날짜별)와 선례대로 본 가동 시점, 기한(점선)",
             "ggm": "광주글로벌모터스 고용 인원과 정규직 채용 계획 (광주형 일자리 1호)"}
 CHART_WHAT = {"delivery": "{deadline}년까지 채울 것으로 보는 일자리", "ai_jobs": "{deadline}년 광주 AI 기업의 일자리"}
+STAGE_LABELS = {"label": "단계", "date": "날짜", "candidate": "후보 단계", "note": "설명"}
 DECIDING_LABELS = {"estimate": "추정값", "low": "구간 아래", "high": "구간 위", "level": "구간 수준", "target": "약속"}
 FORECAST_LABELS = {"year": "연도", "value": "실적 (천 명)", "mean": "전망 (천 명)", "lower_80": "80% 구간 아래 (천 명)",
                    "upper_80": "80% 구간 위 (천 명)", "kind": "구분"}
