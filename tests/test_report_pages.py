@@ -160,8 +160,7 @@ def test_a_stage_lead_follows_the_operating_date():
     assert made.number == "2029년 7월" and "안에 들므로 ‘정상 추진’" in made.sentence
 
 
-def test_contract_fields_replace_todays_when_present():
-    pledge = registry()["ai-firms-1000"]
+def test_the_lead_reads_the_contract_fields():
     status = {"status": rules.UNLIKELY, "deadline": 2030, "deadline_assumed": False, "method": "mou", "reason_ko": "",
               "decided_by": "mou", "deciding_label": "2030년 말 광주에 자리 잡은 AI 기업 수", "deciding_value": 401.2,
               "deciding_low": 331.0, "deciding_high": 470.0, "deciding_level": 0.95, "deciding_unit": "개",

@@ -183,11 +183,9 @@ def stage(names: dict, project: str, now, found, finish, deadline, jobs, pledge,
 
 def sum_of_parts(rows, deadline: int, assumed: bool, pledge, chart: dict, kinds: list[str], status: str) -> str:
     def part(title, row):
-        if row["distribution"]:
-            return f"'{title}' {rounded(row['expected'])}개"
-        if row["status"] == rules.UNLIKELY:
-            return f"'{title}' 0개(기한까지 이룰 수 없음)"
-        return f"'{title}' 약속한 {row['target']:,.0f}개로 셈(세는 자료가 없어 이뤄진다고 봄)"
+        return {"estimated": f"'{title}' {rounded(row['expected'])}개",
+                "unreachable": f"'{title}' 0개(기한까지 이룰 수 없음)",
+                "as_promised": f"'{title}' 약속한 {row['target']:,.0f}개로 셈(세는 자료가 없어 이뤄진다고 봄)"}[row["counted"]]
     mixed = "; 직접 고용과 유발 고용을 더한 합계임" if len(kinds) > 1 else ""
     return (f"부분 공약을 함께 계산: {', '.join(part(t, r) for t, r in rows)}; 합계 {rounded(chart['expected'])}개(80% 구간 "
             f"{rounded(chart['low'])}–{rounded(chart['high'])}), {deadline_text(deadline, assumed)}까지 "

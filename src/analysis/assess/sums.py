@@ -22,11 +22,19 @@ from .outcome import INTERVAL_LEVEL, Deciding, Outcome
 BATCHES, PER_BATCH = 400, 50  # posterior draws × deviations per draw (the probability's interval comes from the batches)
 
 
+def counted(verdict) -> str:
+    """How a part enters the sum: estimated (its own distribution), unreachable (counts as nothing)
+    or as_promised (its pledged amount; nobody counts it)."""
+    if verdict.model is not None:
+        return "estimated"
+    return "unreachable" if verdict.status == rules.UNLIKELY else "as_promised"
+
+
 def _part_draws(verdict, target: float, u: np.ndarray, z: np.ndarray) -> np.ndarray:
     """Delivered amounts of one part under the shared draws (u picks the posterior point, z the deviation)."""
     prediction = verdict.model
     if prediction is None:
-        return np.full(z.shape, 0.0 if verdict.status == rules.UNLIKELY else target)
+        return np.full(z.shape, 0.0 if counted(verdict) == "unreachable" else target)
     post = prediction["posterior"]
     index = np.searchsorted(np.cumsum(post["w"]), u).clip(0, len(post["w"]) - 1)
     x = math.log(prediction["result"]["years"] / REFERENCE_YEARS)
@@ -53,7 +61,7 @@ def sum_outcome(ctx, pledge, parts: list, a, deadline: int, assumed: bool) -> Ou
     p_low, p_high = np.quantile(by_batch, tails)
     status = rules.from_probability(probability, a)
     kinds = sorted({p.jobs_kind for p in parts if p.jobs_kind})
-    rows = [{"pledge_id": p.pledge_id, "target": t, "expected": float(np.median(d)), "distribution": p.model is not None,
+    rows = [{"pledge_id": p.pledge_id, "target": t, "expected": float(np.median(d)), "counted": counted(p),
              "status": p.status, "jobs_kind": p.jobs_kind} for p, t, d in zip(parts, targets, draws)]
     chart = {"kind": "delivery", "target": pledge.target_value, "level": INTERVAL_LEVEL, "deadline": deadline,
              "expected": float(np.median(total)), "low": float(low), "high": float(high), "probability": probability,

@@ -65,6 +65,20 @@ def estimate_against_target(decided):
     return _finish(fig, ax, decided.unit)
 
 
+def parts_against_target(parts: list[tuple[str, float]], target: float, unit: str):
+    """A sum of pledges: each part's amount as one segment of a stacked bar, the pledge as a line."""
+    fig, ax = plt.subplots(figsize=(WIDTH, 0.35 * len(parts) + 2.4))
+    left = 0.0
+    for (label, amount), colour in zip(parts, (BLUE, BROWN, GREY, INK)):
+        ax.barh([0], [amount], left=[left], height=0.4, color=colour, label=label)
+        left += amount
+    ax.axvline(target, color=TARGET, lw=2, ls="--", label=CHART["pledge"].format(target=numbers.count(target, unit)))
+    ax.set_yticks([])
+    ax.set_xlim(0, max(target, left) * 1.08)
+    _plain(ax.xaxis)
+    return _finish(fig, ax, unit)
+
+
 def stage_timeline(chart: dict):
     """A facility's dated steps (candidates hollow) and the operating dates its precedents give,
     one row each, against the deadline (a dashed line at its year's end)."""
@@ -118,14 +132,14 @@ def forecast_fan(rows: pd.DataFrame, forecasts: pd.DataFrame, target: dict | Non
 
 def mou_projection(series: pd.DataFrame, projection: dict):
     """Cumulative MOU counts, and at the end of the deadline year the projected present firms
-    (95% interval) against the target, both labelled with their date."""
+    (with its interval) against the target, both labelled with their date."""
     fig, ax = plt.subplots(figsize=(WIDTH, 4.0))
     ax.plot(series["as_of_date"], series["value"], marker="o", ms=3, color=BLUE, label=CHART["mou"])
     when = projection["date"]
     ax.errorbar([when], [projection["present_mean"]],
                 yerr=[[projection["present_mean"] - projection["present_lower"]],
                       [projection["present_upper"] - projection["present_mean"]]],
-                fmt="o", color=INK, capsize=4, label=CHART["present"])
+                fmt="o", color=INK, capsize=4, label=CHART["present"].format(level=numbers.level(projection["level"])))
     ax.axhline(projection["target"], color=TARGET, lw=2, ls="--",
                label=CHART["pledge"].format(target=numbers.count(projection["target"], PIECES)))
     ax.xaxis.set_major_formatter(DateFormatter("%Y"))

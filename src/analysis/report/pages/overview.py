@@ -14,6 +14,7 @@ from ..views.accountability import owner
 from ..views.pledge import evidence_in_order
 from ..wording import numbers, phrases, sentences, terms, texts
 from .base import Col, Page, Rendered, cell
+from .ledger import ledger_tables
 
 
 def tally(statuses: pd.DataFrame) -> pd.Series:
@@ -27,7 +28,8 @@ def overview_page(overrides: dict | None = None) -> Rendered:
     statuses = common.status_rows(overrides)
     page = Page("overview", texts.OVERVIEW_TITLE)
     sections = [{"id": "", "blocks": [{"type": "p", "text": texts.OVERVIEW_INTRO}]}, articles(page),
-                status_chart(statuses, page), events(page), track_record(page), scale(overrides, page), reading(page)]
+                status_chart(statuses, page), events(page), track_record(page),
+                {"id": "ledger", "blocks": ledger_tables(results.load_table("ledger"), page)}, scale(overrides, page), reading(page)]
     notes = [texts.OVERRIDDEN.format(names=", ".join(common.scenario_text(k, v) for k, v in overrides.items()))
              ] if overrides else []
     return page.render(texts.OVERVIEW_TITLE, None, [summary(statuses), *sections],

@@ -134,8 +134,10 @@ def timeline(view: views.PledgeView, page: Page) -> dict:
                                                             strong=r["changed"]), card="name"),
         Col("changed", texts.COLUMNS["changed"], lambda r: cell(terms.YES_NO[r["changed"]]), card="extra")]
     full = pd.DataFrame(rows).drop(columns="_cites")
+    held = list(dict.fromkeys(h["held"] for h in view.history if h.get("held")))
     return {"id": "timeline", "blocks": [
         {"type": "p", "text": texts.TIMELINE_NOTE},
+        *([{"type": "p", "css": "muted", "text": texts.TIMELINE_HELD.format(held="; ".join(held))}] if held else []),
         page.table(rows, columns, caption=texts.CAPTIONS["timeline"], file="timeline", cards="evidence", full=full)]}
 
 

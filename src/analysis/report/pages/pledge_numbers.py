@@ -12,11 +12,13 @@ from ..views import lead as leads
 from ..views import pledge as views
 from ..wording import numbers, phrases, sentences, terms, texts
 from .base import Col, Page, cell
+from .ledger import ledger_tables
 
 
 def numbers_section(view: views.PledgeView, page: Page) -> list[dict]:
     return [deciding_chart(view, page), detectability(view), measures(view, page), forecast_chart(view, page),
-            delivery_cases(view, page), investment(view, page), ggm(view, page)]
+            delivery_cases(view, page), investment(view, page), ggm(view, page),
+            ledger_tables(view.ledger, page) if view.ledger is not None else None]
 
 
 def section(view: views.PledgeView, page: Page) -> dict:
@@ -63,6 +65,8 @@ def detectability(view: views.PledgeView) -> dict | None:
 def deciding_chart(view: views.PledgeView, page: Page) -> dict | None:
     """The chart of what decided the status, drawn against the pledge; alt = what it shows + the lead."""
     decided = views.deciding_estimate(view)
+    if decided is not None and view.chart.get("parts"):
+        return parts_chart(view, page, decided)
     if decided is not None:
         what = texts.CHART_WHAT[decided.decided_by].format(deadline=int(view.status["deadline"]))
         data = pd.DataFrame([{"estimate": decided.value, "low": decided.low, "high": decided.high,
@@ -76,6 +80,19 @@ def deciding_chart(view: views.PledgeView, page: Page) -> dict | None:
     if view.deciding.decided_by == "stage":
         return stage_chart(view, page)
     return None
+
+
+def parts_chart(view: views.PledgeView, page: Page, decided) -> dict:
+    """A sum of pledges: what each part adds (as its own verdict counts it) against the whole pledge."""
+    titles = {p["part_id"]: p["name"] for p in view.parts}
+    rows = [{"part": titles.get(r["pledge_id"], r["pledge_id"]), "amount": r["expected"],
+             "how": texts.PART_COUNTED[r["counted"]]} for r in view.chart["parts"]]
+    bars = [(f"{r['part']}: {numbers.estimate(r['amount'], terms.PIECES)} ({r['how']})", r["amount"]) for r in rows]
+    what = texts.CHART_WHAT["delivery"].format(deadline=int(view.status["deadline"]))
+    return page.figure(svg.inline(charts.parts_against_target(bars, decided.target, terms.PIECES), "deciding"),
+                       alt=f"{sentences.chart_estimate(decided, what)} {view.lead.sentence}",
+                       caption=phrases.deciding_caption(what), file="deciding", data=pd.DataFrame(rows),
+                       labels=texts.PARTS_LABELS, sources=[f"registry:{p}" for p in titles])
 
 
 def stage_chart(view: views.PledgeView, page: Page) -> dict:
@@ -133,14 +150,15 @@ def delivery_cases(view: views.PledgeView, page: Page) -> dict | None:
 
 
 def mou_chart(view: views.PledgeView, page: Page) -> dict | None:
-    present = view.measure("present_firms")
-    if view.mou is None or present is None:
+    """Cumulative MOUs by date and, at the deadline year's end, the firms projected present (the
+    deciding interval) against the pledge."""
+    chart = view.chart
+    if view.mou is None or chart is None:
         return None
-    deadline = int(view.status["deadline"])
     last = view.mou.iloc[-1]
-    projection = {"date": pd.Timestamp(deadline, 12, 31), "present_mean": present["value"],
-                  "present_lower": present["lower"], "present_upper": present["upper"],
-                  "target": view.pledge.target_value}
+    projection = {"date": pd.Timestamp(int(chart["deadline"]), 12, 31), "present_mean": chart["projected"],
+                  "present_lower": chart["low"], "present_upper": chart["high"], "level": chart["level"],
+                  "target": chart["target"]}
     page.use(*terms.USES["mou"])
     alt = f"{phrases.mou_alt(last['as_of_date'], last['value'])} {view.lead.sentence}"
     return page.figure(svg.inline(charts.mou_projection(view.mou, projection), "mou"), alt=alt,

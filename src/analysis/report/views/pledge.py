@@ -10,9 +10,10 @@ import pandas as pd
 from ...assess import results
 from ...assess.assumptions import Assumptions
 from ...assess.context import statistical_spec
+from ...assess.ledger import ledger_pledges
 from ...ingest.registry import Pledge, registry
 from ...tables import queries
-from ..wording import numbers, sentences
+from ..wording import numbers, sentences, terms
 from . import lead as leads
 from .accountability import Owner, owner
 from .common import chosen_assumptions, override_status, recomputed_statuses, scenario_text
@@ -37,6 +38,7 @@ class PledgeView:
     mou: pd.DataFrame | None = None
     investment: pd.DataFrame | None = None
     ggm: pd.DataFrame | None = None
+    ledger: pd.DataFrame | None = None
     chart: dict | None = None  # the data of the chart of what decided (the pledge JSON's `chart`)
 
     def measure(self, key: str) -> dict | None:
@@ -82,6 +84,9 @@ def _attach_tables(view: PledgeView) -> None:
         view.investment = results.load_table("investment")
     if "ggm" in view.pledge.measured_facts:
         view.ggm = results.load_table("ggm")
+    if ledger_pledges(view.pledge):
+        table = results.load_table("ledger")
+        view.ledger = table[table["pledge_id"].isin(ledger_pledges(view.pledge))]
 
 
 def evidence_in_order(rows: list[dict]) -> list[dict]:
@@ -151,5 +156,6 @@ def deciding_estimate(view: PledgeView) -> leads.Deciding | None:
     chart = view.chart
     if chart is None or chart["kind"] not in ("delivery", "ai_jobs"):
         return None
+    unit = terms.PIECES if view.deciding.is_probability else view.deciding.unit  # a sum's jobs count as its pledge does
     return leads.Deciding(chart["kind"], view.deciding.label, chart["expected"], chart["low"], chart["high"],
-                          chart["level"], "개", chart["target"])
+                          chart["level"], unit, chart["target"])

@@ -84,8 +84,9 @@ def level(value) -> str:
 
 
 def interval(low, high, level_share, unit: str = "", value=None) -> str:
-    """'80% 구간 1,800–13,000명': every interval says its level."""
-    if missing(low) or missing(high):
+    """'80% 구간 1,800–13,000명': every interval says its level; none where both ends are one
+    value (a sum whose parts nobody counts has no spread to show)."""
+    if missing(low) or missing(high) or low == high:
         return ""
     return f"{level(level_share)} 구간 {span(low, high, unit, value)}"
 

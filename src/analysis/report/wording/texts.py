@@ -18,7 +18,7 @@ UI = {"skip": "본문 바로가기", "toc": "목차", "download": "CSV 내려받
 SECTIONS = {"quote": "공약 원문", "evidence": "판단 근거가 된 보도", "timeline": "날짜별 경과",
             "numbers": "수치로 본 점검", "robustness": "판정은 얼마나 단단한가", "smart": "공약의 점검 가능성",
             "assumptions": "부록: 이 판정이 기대는 가정", "glossary": "용어·방법", "sources": "출처",
-            "articles": "두 기사와 그 뒤", "tally": "상태 분포", "events": "주요 경과", "track-record": "과거 약속과 실제",
+            "articles": "두 기사와 그 뒤", "ledger": "같은 대상, 여러 숫자", "tally": "상태 분포", "events": "주요 경과", "track-record": "과거 약속과 실제",
             "scale": "상태 척도", "reading": "일자리 수치 읽는 법", "employment": "취업자 추이", "rate": "고용률",
             "ranking": "17개 시도 가운데", "forecast": "전망과 검증", "firms": "사업체와 종사자",
             "catalog": "카탈로그의 다른 표", "pledges": "공약별 상태", "downloads": "내려받기",
@@ -27,7 +27,7 @@ UI_SOURCE = UI["source_column"]
 CITATION = "{site}, {page}: {title}. 출처를 밝히면 자유롭게 다시 쓸 수 있습니다."
 CHART = {"interval": "{level} 구간", "estimate": "가장 그럴듯한 값", "pledge": "약속 {target}", "published": "공표값",
          "derived": "산출값 (15세이상인구×고용률)", "persons": "명", "actual": "실적", "chosen": " (고른 방법)",
-         "band": "고른 방법의 80% 예측구간", "mou": "누적 AI 업무협약 수", "present": "기한 말 입주 기업 전망 (95% 구간)",
+         "band": "고른 방법의 80% 예측구간", "mou": "누적 AI 업무협약 수", "present": "기한 말 입주 기업 전망 ({level} 구간)",
          "count": "개", "pledge_ratio": "공약 {value}명/조원", "per_trillion": "1조원당 일자리 (명, 로그 눈금)",
          "pledges": "공약 수", "rate": "고용률 (%)", "growth": "취업자 증가율 (%)", "deadline": "기한 {year}년 말",
          "candidate": " 후보", "fastest": "가동: 가장 빠른 선례대로", "typical": "가동: 보통의 선례대로"}
@@ -38,6 +38,7 @@ REPRODUCTION = "재현 정보 (분석가용: 원자료 행, 해시, 버전)"
 MEANINGS_NOTE = ("의미: 달성(약속한 일이 이루어짐), 진전(한 걸음 나아감), 차질(최종적이지 않은 후퇴), "
                  "실패(결정적 사건이 불리하게 끝남), 완공 예정(그 해에 완공을 예정함: 기한보다 늦으면 지연), "
                  "맥락(판정에 쓰지 않는 관련 정보).")
+TIMELINE_HELD = "지난 날짜의 상태에서 오늘 값을 그대로 쓴 입력: {held}."
 TIMELINE_NOTE = ("보도가 나온 날마다, 그날까지 알려진 사실만으로 규칙을 다시 적용한 상태입니다(손으로 적지 않음). "
                  "상태가 바뀐 날은 굵게 표시합니다.")
 NET_VERSUS_GROSS = (
@@ -122,7 +123,7 @@ COLUMNS = {"date": "날짜", "event": "무슨 일", "meaning": "의미", "why": 
            "assumption_changed": "바꾼 가정", "criterion": "기준", "met": "충족", "why_short": "이유",
            "assumption": "가정", "value": "값", "measure": "측정", "use": "판정에 쓰였나", "case": "과거 약속",
            "actual_over_plan": "실제 ÷ 계획", "delivered_share": "이행 비율", "comparison": "비교 대상",
-           "per_trillion": "1조원당 일자리", "covers": "포함 범위", "as_of": "기준", "persons": "인원", "kind": "구분",
+           "per_trillion": "1조원당 일자리", "covers": "포함 범위", "as_of": "기준", "persons": "인원", "kind": "구분", "plan_or_count": "계획·실적",
            "of_plan": "계획 {plan} 대비", "report": "보도", "pledge": "공약", "scale": "규모 (기한)",
            "share_of_employed": "{year}년 취업자 대비", "year": "연도", "rate": "고용률 (%)", "basis": "근거",
            "model": "방법", "forecast": "{year}년 전망", "interval80": "80% 예측구간", "horizon": "몇 년 앞",
@@ -142,9 +143,17 @@ CAPTIONS = {"parts": "부분별 상태: 전체는 가장 나쁜 부분보다 나
             "cases": "과거 약속의 이행 기록 (광주에서 발표된 계획과 실제)",
             "mou": "판정을 정한 값: 누적 AI 업무협약 수(발표 시점별)와 기한 말 입주 기업 전망, 약속(점선)",
             "investment": "1조원당 일자리: 공약(점선)과 비교 사업·계수", "comparisons": "비교 대상",
+            "ledger": "같은 대상의 여러 공식 숫자: {name}",
             "stage": "판정을 정한 값: {project}의 단계(날짜별)와 선례대로 본 가동 시점, 기한(점선)",
             "ggm": "광주글로벌모터스 고용 인원과 정규직 채용 계획 (광주형 일자리 1호)"}
 CHART_WHAT = {"delivery": "{deadline}년까지 채울 것으로 보는 일자리", "ai_jobs": "{deadline}년 광주 AI 기업의 일자리"}
+LEDGER_KIND = {"direct": "직접 고용", "induced": "유발 고용", "unstated": "밝히지 않음"}
+LEDGER_PLAN = {True: "계획·전망", False: "실적"}
+LEDGER_NOTE = ("같은 대상을 두고 나온 공식 숫자들입니다. 유발 고용(다른 산업에 생길 것으로 추정한 일자리)과 계획·전망은 "
+               "실제로 생긴 일자리가 아니므로, 일자리 공약의 달성 여부를 재는 데 쓰지 않습니다.")
+PART_COUNTED = {"estimated": "과거 이행 기록으로 추정", "unreachable": "기한까지 이룰 수 없어 0개로 셈",
+                "as_promised": "세는 자료가 없어 약속한 만큼 셈"}
+PARTS_LABELS = {"part": "부분 공약", "amount": "셈한 일자리 (개)", "how": "어떻게 셌나"}
 STAGE_LABELS = {"label": "단계", "date": "날짜", "candidate": "후보 단계", "note": "설명"}
 DECIDING_LABELS = {"estimate": "추정값", "low": "구간 아래", "high": "구간 위", "level": "구간 수준", "target": "약속"}
 FORECAST_LABELS = {"year": "연도", "value": "실적 (천 명)", "mean": "전망 (천 명)", "lower_80": "80% 구간 아래 (천 명)",
