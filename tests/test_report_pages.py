@@ -115,6 +115,17 @@ def test_every_kind_of_verdict_has_its_wording():
     assert set(DECIDERS) <= set(texts.WHAT_WOULD_CHANGE) and set(DECIDERS) <= set(terms.DECIDED_BY)
 
 
+def test_every_choice_of_an_assumption_is_worded():
+    """An assumption with named choices shows each choice in Korean, never its code ('class', 'keep')."""
+    import typing
+
+    from analysis.assess.assumptions import Assumptions
+    from analysis.report.wording import texts
+    for name, field in Assumptions.model_fields.items():
+        if typing.get_origin(field.annotation) is typing.Literal:
+            assert set(typing.get_args(field.annotation)) <= set(texts.SCENARIO_VALUES.get(name, {})), name
+
+
 def test_no_two_pledges_without_data_read_alike(results):
     """A 자료 미확보 lead says what is missing and the nearest dated report, in the pledge's own words."""
     leads = [views.core_view(p).lead.sentence for p in registry()

@@ -12,9 +12,10 @@ OBJECTS = (
     ("광주글로벌모터스의 고용", ("ggm",), "ggm-ev-conversion"),
     ("AI 사업의 일자리", ("ai_jobs", "ai_target"), "ai-jobs-30000"),
 )
-def ledger_pledges(pledge) -> set[str]:
-    """The pledges of the ledger's objects that `pledge` is, or sums (its page shows their numbers)."""
-    return {pledge.id, *pledge.parts} & {pledge_id for _, _, pledge_id in OBJECTS}
+def in_ledger(pledge) -> bool:
+    """Whether the pledge's object has several official numbers (its page shows them; a sum's page
+    links its parts' pages instead)."""
+    return pledge.id in {pledge_id for _, _, pledge_id in OBJECTS}
 
 
 PEOPLE = r"\bjobs\b|employees|hires|hired"

@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from .. import paths
-from ..assess.ledger import ledger_pledges
+from ..assess.ledger import in_ledger
 from ..ingest import yamlfile
 from ..ingest.registry import Pledge, registry
 from ..reads import Reads
@@ -54,7 +54,7 @@ CONDITIONS: dict[str, Callable[[Pledge], bool]] = {
     "ai_mou": lambda pledge: "ai_mou" in pledge.measured_facts,
     "investment": lambda pledge: pledge.investment is not None,
     "ggm": lambda pledge: "ggm" in pledge.measured_facts,
-    "ledger": lambda pledge: bool(ledger_pledges(pledge)),
+    "ledger": in_ledger,
 }
 
 

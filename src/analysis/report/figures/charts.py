@@ -3,10 +3,12 @@ units, so that shown at 358 CSS px (a 390 px phone) chart text is at least 11 px
 laptop at most 36rem. Titles live in the figure caption; the unit sits above the axis."""
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib import font_manager
-from matplotlib.dates import DateFormatter
+from matplotlib.dates import DateFormatter, YearLocator
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
@@ -21,6 +23,8 @@ MODEL_COLOURS = {"ETS(A,Ad,N)": BLUE, "ARIMA(0,1,0)+drift": BROWN, "OLS trend": 
 COVERS_COLOURS = {"direct": BLUE, "induced": BROWN, "direct+indirect": BROWN, "supplier": GREY, "not stated": GREY}
 TEXT_SIZE = 11.5
 WIDTH = 5.0
+MAX_YEAR_TICKS = 5  # year labels that fit side by side on a phone-width axis
+LEGEND_CHARS = 26  # a legend line at 11.5 units that fits the 360-unit chart
 
 
 def setup() -> None:
@@ -70,7 +74,7 @@ def parts_against_target(parts: list[tuple[str, float]], target: float, unit: st
     fig, ax = plt.subplots(figsize=(WIDTH, 0.35 * len(parts) + 2.4))
     left = 0.0
     for (label, amount), colour in zip(parts, (BLUE, BROWN, GREY, INK)):
-        ax.barh([0], [amount], left=[left], height=0.4, color=colour, label=label)
+        ax.barh([0], [amount], left=[left], height=0.4, color=colour, label=textwrap.fill(label, LEGEND_CHARS))
         left += amount
     ax.axvline(target, color=TARGET, lw=2, ls="--", label=CHART["pledge"].format(target=numbers.count(target, unit)))
     ax.set_yticks([])
@@ -93,6 +97,8 @@ def stage_timeline(chart: dict):
     ax.axvline(end, color=TARGET, lw=2, ls="--", label=CHART["deadline"].format(year=chart["deadline"]))
     ax.set_yticks(range(len(rows)), [label for label, _, _ in rows])
     ax.invert_yaxis()
+    years = max(day.year for _, day, _ in rows) - min(day.year for _, day, _ in rows) + 1
+    ax.xaxis.set_major_locator(YearLocator(max(1, -(-years // MAX_YEAR_TICKS))))
     ax.xaxis.set_major_formatter(DateFormatter("%Y"))
     return _finish(fig, ax, "")
 
@@ -160,7 +166,8 @@ def investment_per_job(table: pd.DataFrame, pledge_ratio: float | None, labels: 
     ax.set_xscale("log")
     _plain(ax.xaxis)
     fig.legend(handles=list(handles.values()), loc="outside lower center", frameon=False)
-    return _finish(fig, ax, CHART["per_trillion"], legend=False)
+    ax.set_xlabel(CHART["per_trillion"])  # under the axis: a title over the long bar labels is cut off
+    return _finish(fig, ax, "", legend=False)
 
 
 def ranking(frame: pd.DataFrame, value: str, highlight: str, unit: str):

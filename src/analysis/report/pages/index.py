@@ -35,14 +35,17 @@ def scorecard_rows(statuses: pd.DataFrame) -> list[dict]:
                      "status_rank": list(rules.COLOURS).index(row["status"]), "robust": lead.robustness,
                      "reason": lead.sentence, "key": key, "key_value": lead.deciding.value,
                      "deadline": sentences.deadline_short(int(row["deadline"]), bool(row["deadline_assumed"])),
-                     "deadline_year": int(row["deadline"]), "as_of": str(row["as_of"] or ""),
-                     "as_of_shown": numbers.date_label(row["as_of"]) if row["as_of"] else texts.NONE})
+                     "deadline_year": int(row["deadline"]), "as_of": "" if numbers.missing(row["as_of"]) else str(row["as_of"]),
+                     "as_of_shown": texts.NONE if numbers.missing(row["as_of"]) else numbers.date_label(row["as_of"])})
     return rows
 
 
 def tally(statuses: pd.DataFrame) -> dict:
-    counts = pd.crosstab(statuses["status"], statuses["role_ko"]).reindex(list(rules.COLOURS), fill_value=0)
-    return {"roles": list(counts.columns),
+    """Pledges by status and by who owes them now (the split the opening sentences give)."""
+    owners = [core_view(p).owner.badge for p in statuses["pledge_id"]]
+    counts = pd.crosstab(statuses["status"], pd.Series(owners, index=statuses.index, name="owner")
+                         ).reindex(list(rules.COLOURS), fill_value=0)
+    return {"owners": list(counts.columns),
             "rows": [{"status": s, "counts": [int(counts.loc[s, r]) for r in counts.columns],
                       "total": int(counts.loc[s].sum())} for s in counts.index]}
 
@@ -57,9 +60,7 @@ def whose_sentences() -> list[str]:
     """Whose pledges these are, who owes them now, and the merger that abolished the city and the province."""
     pledges = list(registry().values())
     candidate = next(p for p in pledges if p.source_info.role == "candidate")
-    maker = candidate.actors_record[candidate.source_info.made_by]
-    return [phrases.whose_sentence(accountability.whose(pledges), maker.name, maker.end or "",
-                                 accountability.current_government(candidate)),
+    return [*phrases.whose_sentences(accountability.whose(pledges), accountability.current_government(candidate)),
             *(phrases.merger_sentence(m) for m in accountability.mergers())]
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 from ...vocab import periods
 from ..figures import charts, svg
 from ..views import region as region_view
+from ..views.accountability import mergers
 from ..wording import numbers, phrases, sentences, terms, texts
 from .base import Col, Page, Rendered, cell
 from .overview import error_columns
@@ -58,8 +59,8 @@ def employment(view, page: Page) -> dict:
     if view.targets:
         employed = numbers.thousands_to_persons(last["value"])
         blocks.append(page.table(view.targets, [
-            Col("title", texts.COLUMNS["pledge"], lambda r: cell(r["title"], href=f"pledge-{r['pledge_id']}.html"),
-                card="name"),
+            Col("title", texts.COLUMNS["pledge"], lambda r: cell(r["title"], href=f"pledge-{r['pledge_id']}.html",
+                                                                 muted=r["owner"]), card="name"),
             Col("jobs", texts.COLUMNS["scale"], lambda r: cell(
                 f"{numbers.count(r['jobs'], terms.PIECES)} ({sentences.deadline_short(r['deadline'], r['assumed'])})"),
                 value=lambda r: r["jobs"], card="reason"),
@@ -69,6 +70,8 @@ def employment(view, page: Page) -> dict:
             Col("status", texts.COLUMNS["status"], lambda r: cell(status=r["status"]), value=lambda r: r["status"],
                 card="badge")], caption=texts.CAPTIONS_REGION["pledges"], file="pledges", cards="evidence"))
         blocks.append({"type": "p", "css": "muted", "text": texts.REGION_TARGETS})
+    blocks += [{"type": "p", "text": phrases.merged_region_note(view.region, m), "cites": page.cite(f"fact:{m['basis']}")}
+               for m in mergers() if view.region in m["predecessors"]]
     return {"id": "employment", "blocks": blocks}
 
 

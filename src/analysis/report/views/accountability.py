@@ -18,6 +18,7 @@ class Owner:
     steps: list[dict]  # {date, text, fact}: made by → adopted/changed/dropped by → held now by
     spoken: list[dict]  # promises to carry it on and similar promises: words that oblige nobody
     merged: str  # the merged government now holding it ("" if none)
+    adopters: tuple[str, ...] = ()  # governments that took on a candidate's pledge (adopted, continued, changed)
 
 
 def audit_date() -> str:
@@ -45,8 +46,10 @@ def owner(pledge: Pledge, until: str | None = None) -> Owner:
               for e in record.spoken]
     holder = actors[record.holder] if record.holder else None
     merged = holder.name if holder is not None and holder.succession == "merger" else ""
+    adopters = tuple(dict.fromkeys(actors[s.holder].name for s in record.steps
+                                   if s.cause in ("adopted", "continued", "changed") and s.holder))
     return Owner(record.state, phrases.owner_badge(record.state, holder.name if holder else ""), maker.name,
-                 holder.name if holder else "", steps, spoken, merged)
+                 holder.name if holder else "", steps, spoken, merged, adopters)
 
 
 def mergers() -> list[dict]:
@@ -66,11 +69,26 @@ def current_government(pledge: Pledge, until: str | None = None) -> str:
 
 
 def whose(pledges: list[Pledge]) -> dict:
-    """Counts for the index's opening sentence: how many pledges nobody owes, and who owes the rest."""
-    owners = [owner(p) for p in pledges]
+    """What the index's opening says: how many pledges are the candidate's and the city's, who beat
+    the candidate and governed after, how many of the candidate's nobody owes, who took on the rest,
+    and who holds what now (all from the registry's actors and lineage)."""
+    made = {p.id: owner(p) for p in pledges}
+    candidate = next(p for p in pledges if p.source_info.role == "candidate")
+    actors = candidate.actors_record
+    loser = actors[candidate.source_info.made_by]
+    winner = next(a for a in actors.values() if a.kind == "candidate" and a.start == loser.end)
+    successor = next(a for a in actors.values() if a.kind == "government" and a.succession == "same_body")
+    city = next(p for p in pledges if p.source_info.role != "candidate")
+    ours = [p for p in pledges if p.source_info.role == "candidate"]
     held: dict[str, int] = {}
-    for made in owners:
-        if made.state == "held":
-            held[made.holder] = held.get(made.holder, 0) + 1
-    return {"total": len(owners), "not_adopted": sum(o.state == "not_adopted" for o in owners),
-            "dropped": sum(o.state == "dropped" for o in owners), "held": held}
+    for o in made.values():
+        if o.state == "held":
+            held[o.holder] = held.get(o.holder, 0) + 1
+    return {"total": len(pledges), "candidate": len(ours), "city": len(pledges) - len(ours),
+            "speaker": candidate.source_info.speaker, "candidate_role": candidate.source_info.role_ko,
+            "city_maker": actors[city.source_info.made_by].name, "lost": loser.end or "",
+            "winner": winner.name.split(" (")[0], "successor": successor.name, "successor_start": successor.start or "",
+            "not_adopted": sum(made[p.id].state == "not_adopted" for p in ours),
+            "adopted": sum(made[p.id].state == "held" for p in ours),
+            "adopters": list(dict.fromkeys(a for p in ours for a in made[p.id].adopters)),
+            "dropped": sum(o.state == "dropped" for o in made.values()), "held": held}

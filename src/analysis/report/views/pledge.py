@@ -10,7 +10,7 @@ import pandas as pd
 from ...assess import results
 from ...assess.assumptions import Assumptions
 from ...assess.context import statistical_spec
-from ...assess.ledger import ledger_pledges
+from ...assess.ledger import in_ledger
 from ...ingest.registry import Pledge, registry
 from ...tables import queries
 from ..wording import numbers, sentences, terms
@@ -84,9 +84,9 @@ def _attach_tables(view: PledgeView) -> None:
         view.investment = results.load_table("investment")
     if "ggm" in view.pledge.measured_facts:
         view.ggm = results.load_table("ggm")
-    if ledger_pledges(view.pledge):
+    if in_ledger(view.pledge):
         table = results.load_table("ledger")
-        view.ledger = table[table["pledge_id"].isin(ledger_pledges(view.pledge))]
+        view.ledger = table[table["pledge_id"] == view.pledge.id]
 
 
 def evidence_in_order(rows: list[dict]) -> list[dict]:

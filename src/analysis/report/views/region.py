@@ -17,6 +17,7 @@ from ...tables.catalog import catalog
 from ...vocab import regions
 from ...vocab.sources import compact
 from ...vocab.units import persons, thousands
+from .accountability import owner
 from .common import chosen_assumptions
 
 RATE = "고용률"
@@ -123,10 +124,11 @@ def pledge_targets(region: str, history: pd.DataFrame, chosen: Assumptions) -> l
         if spec is None or spec["region"] != region or pledge.metric != "jobs" or not pledge.quantitative:
             continue
         row = statuses.loc[pledge.id]
-        decided_by = row["decided_by"] if "decided_by" in row else row["method"]
+        decided_by = row["decided_by"]
         baseline = next((m["value"] for m in results.load_pledge(pledge.id)["measures"] if m["key"] == "baseline"), None)
         drawn = decided_by == "statistic" and baseline is not None
         targets.append({"pledge_id": pledge.id, "title": pledge.title, "jobs": pledge.target_value,
+                        "owner": owner(pledge).badge,
                         "deadline": int(row["deadline"]), "assumed": bool(row["deadline_assumed"]),
                         "status": row["status"], "drawn": drawn,
                         "level": baseline + thousands(pledge.target_value) if drawn else None})

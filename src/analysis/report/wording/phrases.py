@@ -242,16 +242,24 @@ def spoken(event: str, by: str, note: str) -> str:
     said = "이어 가겠다고 말함" if event == "promised" else "비슷한 약속을 따로 함"
     return f"{josa(by, '이/가')} {said} (말일 뿐, 책임을 지우지 않음): {note}"
 
-def whose_sentence(counts: dict, candidate: str, lost: str, current: str) -> str:
-    """The index's opening sentence: whose pledges these are, who owes them now, and what is not here."""
+def whose_sentences(story: dict, current: str) -> list[str]:
+    """The index's opening: whose pledges these are, who beat the candidate, which of the candidate's
+    pledges nobody owes and which a government took on, who owes them now, and what is not here."""
     from .josa import josa
-    text = (f"공약 {counts['total']}개 가운데 {counts['not_adopted']}개는 {lost} 경선에서 진 {candidate}의 후보 공약으로, "
-            "어느 정부도 받아들이지 않아 지금 지킬 의무가 있는 곳이 없습니다.")
-    for holder, n in counts["held"].items():
-        text += f" {n}개는 {josa(holder, '이/가')} 지금 책임집니다."
-    if counts["dropped"]:
-        text += f" {counts['dropped']}개는 책임지던 정부가 그만두었습니다."
-    return text + f" 현 정부인 {josa(current, '이/가')} 스스로 내건 공약은 이 점검에 들어 있지 않습니다."
+    first = (f"공약 {story['total']}개 가운데 {story['candidate']}개는 {story['speaker']} {story['candidate_role']}의 "
+             f"후보 공약이고, {story['city']}개는 {story['city_maker']}의 계획입니다. "
+             f"{josa(story['speaker'], '은/는')} {story['lost']} 경선에서 {story['winner']}에게 졌고, "
+             f"{story['successor_start']}부터 {josa(story['successor'], '이/가')} 시정을 맡았습니다.")
+    second = (f"후보 공약 가운데 {story['not_adopted']}개는 어느 정부도 받아들이지 않아 지금 지킬 의무가 있는 곳이 "
+              "없습니다(‘채택 안 됨’).")
+    if story["adopted"]:
+        second += (f" 나머지 {story['adopted']}개는 {josa(' · '.join(story['adopters']), '이/가')} 받아들이거나 이어 간 "
+                   "사업이어서, 이제는 그 정부를 이어받은 곳의 책임입니다.")
+    holders = " ".join(f"지금 {josa(holder, '이/가')} 책임지는 공약은 {n}개입니다." for holder, n in story["held"].items())
+    dropped = f" {story['dropped']}개는 책임지던 정부가 그만두었습니다." if story["dropped"] else ""
+    return [first, f"{second} {holders}{dropped} 현 정부인 {josa(current, '이/가')} 스스로 내건 공약은 이 점검에 "
+                   "들어 있지 않습니다."]
+
 
 def merger_sentence(merger: dict) -> str:
     """광주광역시와 전라남도는 2026-07-01에 폐지되어 … 으로 통합되었습니다."""
@@ -260,6 +268,14 @@ def merger_sentence(merger: dict) -> str:
                   else ", ".join(merger["predecessors"]), "은/는")
     text = f"{bodies} {merger['start']}에 폐지되어 {josa(merger['name'], '으로/로')} 통합되었습니다."
     return f"{text} {merger['note']}".strip()
+
+def merged_region_note(region: str, merger: dict) -> str:
+    """The region report of a government that a merger abolished: who holds its programmes now."""
+    from .josa import josa
+    return (f"{josa(region, '은/는')} {merger['start']}에 폐지되어 {josa(merger['name'], '으로/로')} 통합되었습니다. "
+            f"누군가 책임지는 공약은 이제 {josa(merger['name'], '이/가')} 책임집니다. 이 보고서의 통계는 통합 전 "
+            f"{region}의 것입니다.")
+
 
 def merged_note(holder: str) -> str:
     return f"이 사업을 지금 책임지는 곳은 통합으로 생긴 {holder}입니다. 앞의 시·도는 더 이상 없습니다."

@@ -100,6 +100,10 @@ SCENARIO_VALUES = {
     "baseline": {"trend": "추세", "level": "기준 연도 수준"},
     "model": {"selected": "백테스트 선택", **MODEL},
     "mou_regimes": {"breaks": "구간 나눔", "single": "한 구간"},
+    "reference_cases": {"class": "같은 부류", "pooled": "모두"},
+    "reference_target": {"matched": "맞는 목표", "other": "다른 목표"},
+    "delivery_overshoot": {"keep": "그대로", "censor": "약속 이상으로만"},
+    "jobs_reading": {"stated": "사업별 읽기", "direct": "직접 고용"},
 }
 PERCENT_ASSUMPTIONS = ("on_track_probability", "unlikely_probability", "power_threshold", "detect_alpha",
                        "full_delivery_share")
@@ -151,7 +155,7 @@ LEDGER_KIND = {"direct": "직접 고용", "induced": "유발 고용", "unstated"
 LEDGER_PLAN = {True: "계획·전망", False: "실적"}
 LEDGER_NOTE = ("같은 대상을 두고 나온 공식 숫자들입니다. 유발 고용(다른 산업에 생길 것으로 추정한 일자리)과 계획·전망은 "
                "실제로 생긴 일자리가 아니므로, 일자리 공약의 달성 여부를 재는 데 쓰지 않습니다.")
-PART_COUNTED = {"estimated": "과거 이행 기록으로 추정", "unreachable": "기한까지 이룰 수 없어 0개로 셈",
+PART_COUNTED = {"estimated": "과거 이행 기록으로 추정", "unreachable": "기한까지 이룰 수 없음",
                 "as_promised": "세는 자료가 없어 약속한 만큼 셈"}
 PARTS_LABELS = {"part": "부분 공약", "amount": "셈한 일자리 (개)", "how": "어떻게 셌나"}
 STAGE_LABELS = {"label": "단계", "date": "날짜", "candidate": "후보 단계", "note": "설명"}
@@ -185,7 +189,7 @@ CATALOG_NOTE = "자료 카탈로그에서 지역 보고서에 보이도록 표�
 
 
 UI["none"] = NONE
-INDEX_WORDS = {"overview": "종합 보고서", "regions": "지역 보고서", "tally": "한눈에", "tally_caption": "상태별 공약 수",
+INDEX_WORDS = {"overview": "종합 보고서", "regions": "지역 보고서", "tally": "한눈에", "tally_caption": "상태별 공약 수: 지금 누가 책임지는가에 따라",
                "total": "계", "help": INDEX_HELP, "caption": "공약 점검표"}
 SCORECARD_COLUMNS = [{"title": "공약", "css": ""}, {"title": "구분", "css": ""}, {"title": "누가 지켜야 하나", "css": ""},
                      {"title": "상태", "css": ""},
