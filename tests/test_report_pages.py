@@ -187,9 +187,14 @@ def test_the_lead_reads_the_contract_fields():
 def test_the_timeline_shows_every_dated_update_in_date_order(results, pledge_id):
     view = views.core_view(pledge_id)
     rows = views.timeline(view)
-    assert [r["date"] for r in rows] == [h["date"] for h in view.history] == sorted(r["date"] for r in rows)
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+    assert {r["date"] for r in rows} == {h["date"] for h in view.history}
     assert sum(r["changed"] for r in rows) == sum(h["status_changed"] for h in view.history)
-    assert all(r["event"] or r["fact_id"] == "" for r in rows)
+    seen = [(r["date"], r["event"], r["status"]) for r in rows]
+    assert len(seen) == len(set(seen)), "one update per day, event and status"
+    cited = {f for r in rows for f in r["fact_ids"]}
+    assert cited == {h["fact_id"] for h in view.history if h.get("fact_id")}, "every fact still cited"
+    assert all(r["event"] or not r["fact_ids"] for r in rows)
     dates = [numbers.sort_key(r["date"]) for r in view.evidence]
     assert dates == sorted(dates)
 

@@ -20,7 +20,7 @@ from ..wording.texts import CHART
 
 INK, TARGET, GREY, BLUE, BROWN = "#1f2328", "#b42318", "#8c959f", "#1f5fa8", "#8a4b00"
 MODEL_COLOURS = {"ETS(A,Ad,N)": BLUE, "ARIMA(0,1,0)+drift": BROWN, "OLS trend": "#6e40aa"}
-COVERS_COLOURS = {"direct": BLUE, "induced": BROWN, "direct+indirect": BROWN, "supplier": GREY, "not stated": GREY}
+COVERS_COLOURS = {"direct": BLUE, "induced": BROWN, "direct+indirect": "#c9a227", "supplier": GREY, "not stated": "#57606a"}
 TEXT_SIZE = 11.5
 WIDTH = 5.0
 MAX_YEAR_TICKS = 5  # year labels that fit side by side on a phone-width axis

@@ -124,7 +124,7 @@ def evidence(view: views.PledgeView, page: Page) -> dict:
 def timeline(view: views.PledgeView, page: Page) -> dict:
     rows = views.timeline(view)
     for row in rows:
-        row["_cites"] = page.cite(f"fact:{row['fact_id']}") if row["fact_id"] else page.cite(f"registry:{view.pledge.id}")
+        row["_cites"] = page.cite([f"fact:{f}" for f in row["fact_ids"]] or f"registry:{view.pledge.id}")
     columns = [
         Col("date", texts.COLUMNS["date"], lambda r: cell(r["date"], strong=r["changed"]), css="nowrap", card="date"),
         Col("status", texts.COLUMNS["status_then"], lambda r: cell(status=r["status"],
@@ -133,7 +133,7 @@ def timeline(view: views.PledgeView, page: Page) -> dict:
         Col("event", texts.COLUMNS["event"], lambda r: cell(r["event"] or texts.ARTICLE_EVENT, cites=r["_cites"],
                                                             strong=r["changed"]), card="name"),
         Col("changed", texts.COLUMNS["changed"], lambda r: cell(terms.YES_NO[r["changed"]]), card="extra")]
-    full = pd.DataFrame(rows).drop(columns="_cites")
+    full = pd.DataFrame(rows).drop(columns="_cites").assign(fact_ids=lambda d: d["fact_ids"].str.join(";"))
     held = list(dict.fromkeys(h["held"] for h in view.history if h.get("held")))
     return {"id": "timeline", "blocks": [
         {"type": "p", "text": texts.TIMELINE_NOTE},

@@ -144,10 +144,19 @@ def measure_rows(view: PledgeView) -> list[dict]:
 
 
 def timeline(view: PledgeView) -> list[dict]:
-    """Every dated update: day, status then, whether it changed, what happened and its source."""
-    return [{"date": row["date"], "status": row["status"], "changed": bool(row["status_changed"]),
-             "event": row["event"], "fact_id": row.get("fact_id") or "", "reason": row["reason"]}
-            for row in view.history]
+    """Every dated update: day, status then, whether it changed, what happened and its sources. Facts
+    of one article that say the same thing on the same day are one row citing each of them."""
+    rows: list[dict] = []
+    for row in view.history:
+        fact = row.get("fact_id") or ""
+        last = rows[-1] if rows else None
+        if last and (last["date"], last["event"], last["status"]) == (row["date"], row["event"], row["status"]):
+            last["changed"] = last["changed"] or bool(row["status_changed"])
+            last["fact_ids"] += [fact] if fact else []
+            continue
+        rows.append({"date": row["date"], "status": row["status"], "changed": bool(row["status_changed"]),
+                     "event": row["event"], "fact_ids": [fact] if fact else [], "reason": row["reason"]})
+    return rows
 
 
 def deciding_estimate(view: PledgeView) -> leads.Deciding | None:
