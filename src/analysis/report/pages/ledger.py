@@ -9,8 +9,9 @@ from ..wording import numbers, terms, texts
 from .base import Col, Page, cell
 
 
-def ledger_tables(ledger: pd.DataFrame, page: Page) -> list[dict]:
-    """One table per object, oldest number first."""
+def ledger_tables(ledger: pd.DataFrame, page: Page, *, claims: bool = True) -> list[dict]:
+    """One table per object, oldest number first; without `claims` (the overview, which lists every
+    object), only the numbers, their kind and their sources."""
     blocks = []
     for k, (name, rows) in enumerate(ledger.groupby("object", sort=False), 1):
         records = [{**r, "_cites": page.cite(f"fact:{r['fact_id']}")} for r in rows.to_dict("records")]
@@ -23,7 +24,7 @@ def ledger_tables(ledger: pd.DataFrame, page: Page) -> list[dict]:
             Col("kind", texts.COLUMNS["kind"], lambda r: cell(texts.LEDGER_KIND[r["kind"]]), card="badge"),
             Col("plan", texts.COLUMNS["plan_or_count"], lambda r: cell(texts.LEDGER_PLAN[bool(r["plan"])]),
                 card="extra"),
-            Col("claim_ko", texts.COLUMNS["event"], card="reason")],
+            *([Col("claim_ko", texts.COLUMNS["event"], card="reason")] if claims else [])],
             caption=texts.CAPTIONS["ledger"].format(name=name), file=f"ledger-{k}", cards="evidence",
             full=rows))
     if blocks:

@@ -29,7 +29,7 @@ def overview_page(overrides: dict | None = None) -> Rendered:
     page = Page("overview", texts.OVERVIEW_TITLE)
     sections = [{"id": "", "blocks": [{"type": "p", "text": texts.OVERVIEW_INTRO}]}, articles(page),
                 status_chart(statuses, page), events(page), track_record(page),
-                {"id": "ledger", "blocks": ledger_tables(results.load_table("ledger"), page)}, scale(overrides, page), reading(page)]
+                {"id": "ledger", "blocks": ledger_tables(results.load_table("ledger"), page, claims=False)}, scale(overrides, page), reading(page)]
     notes = [texts.OVERRIDDEN.format(names=", ".join(common.scenario_text(k, v) for k, v in overrides.items()))
              ] if overrides else []
     return page.render(texts.OVERVIEW_TITLE, None, [summary(statuses), *sections],
