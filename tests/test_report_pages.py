@@ -27,7 +27,7 @@ HOSTILE = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2"> *
 # Python reprs, English code names and template particles a reader must never see
 LEAKS = re.compile(r"\bTrue\b|\bFalse\b|\bNone\b|\bnan\b|\(\('|\{\}|\b[a-z]+_[a-z_]+\b|\byears\b|direct\+indirect|"
                    r"ETS\(|ARIMA\(|OLS trend|Jeffreys|은\(는\)|이\(가\)|을\(를\)|\(표 ID 추정\)|\(원문 주소 미확보\)")
-PERCENT = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)%( 구간| 미만| 초과)?")
+PERCENT = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)%( 확률 범위| 구간| 미만| 초과)?")
 REPORT = paths.ROOT / "src" / "analysis" / "report"
 
 
@@ -52,7 +52,9 @@ def reader_text(html: str) -> str:
     ("지연", "은/는", "지연은"), ("달성", "이/가", "달성이"), ("미래차", "을/를", "미래차를"), ("기업", "과/와", "기업과"),
     ("파운드리", "과/와", "파운드리와"), ("서울", "으로/로", "서울로"), ("지연", "으로/로", "지연으로"),
     ("광주", "으로/로", "광주로"), ("13,000개", "을/를", "13,000개를"), ("776,000명", "으로/로", "776,000명으로"),
-    ("‘정상 추진’", "으로/로", "‘정상 추진’으로"), ("'미래차 특화단지(국가산단)'", "이/가", "'미래차 특화단지(국가산단)'이"),
+    ("‘정상 추진’", "으로/로", "‘정상 추진’으로"), ("'미래차 특화단지(국가산단)'", "이/가", "'미래차 특화단지(국가산단)'가"),
+    ("광주광역시(시장 강기정)", "이/가", "광주광역시(시장 강기정)가"), ("김영록(전남지사)", "이/가", "김영록(전남지사)이"),
+    ("(가정)", "은/는", "(가정)은"),
     ("2030", "은/는", "2030은"), ("2027", "으로/로", "2027로"), ("AI", "이/가", "AI가"), ("15%", "이/가", "15%가"),
 ])
 def test_particles_fit_the_last_syllable(word, pair, expected):
@@ -67,10 +69,10 @@ def test_probabilities_never_print_0_or_100_percent(value, text):
 
 def test_estimates_keep_only_the_digits_their_interval_supports():
     assert numbers.estimate(9788.47, "명", 1791, 13000) == "9,800명"
-    assert numbers.span(1791, 13000, "명", 9788.47) == "1,800–13,000명"
+    assert numbers.span(1791, 13000, "명", 9788.47) == "1,800~13,000명"
     assert numbers.estimate(150785.8, "명") == "151,000명"  # no interval: three significant digits
     assert numbers.estimate(393.4, "개", 329.9, 463.0) == "393개"
-    assert numbers.interval(1791, 13000, 0.8, "개", 9788) == "80% 구간 1,800–13,000개"
+    assert numbers.interval(1791, 13000, 0.8, "개", 9788) == "80% 확률 범위 1,800~13,000개"
     assert numbers.count(361, "건") == "361건" and numbers.year(2030.0) == "2030년"
 
 
@@ -99,7 +101,7 @@ def test_the_lead_states_the_deciding_number_and_nothing_else(results, pledge_id
         if status.get("deciding_level"):  # an interval says its level
             assert view.lead.number == numbers.estimate(value, unit, view.deciding.low, view.deciding.high)
             assert "%" in text.replace(view.lead.number, "")
-    others = [m.group(0) for m in PERCENT.finditer(text) if m.group(2) != " 구간" and m.group(0) != view.lead.number]
+    others = [m.group(0) for m in PERCENT.finditer(text) if m.group(2) not in (" 구간", " 확률 범위") and m.group(0) != view.lead.number]
     if value is not None:
         assert others == [], f"another probability in the lead: {others}"
     jargon = [word for word in terms.JARGON if word in text + view.lead.robustness]
@@ -155,7 +157,7 @@ def test_a_changed_input_changes_the_lead():
               "deciding_low": 0.4, "deciding_high": 0.8}
     made = lead.lead(status, lead.deciding(status), lead.Robustness("stable"), None, None)
     assert made.number == "62%" and made.sentence.endswith("그래서 판정은 ‘정상 추진’입니다.")
-    assert "80% 구간 40%–80%" in made.sentence
+    assert "80% 확률 범위 40%~80%" in made.sentence
 
 
 def test_a_stage_lead_follows_the_operating_date():
@@ -322,9 +324,9 @@ def test_page_downloads_open_in_korean_excel_with_metadata(results):
     assert len(max(files, key=len)) <= 40, "short, stable file names"
     reader = pd.read_csv(io.StringIO(files["measures.csv"].lstrip("\ufeff")))
     assert list(reader.columns)[:2] == ["측정", "값"] and "출처" in reader.columns
-    delivered = next(m for m in stored.load_pledge("jobs-13000")["measures"] if m["key"] == "delivered")
+    delivered = next(m for m in stored.load_pledge("jobs-13000")["measures"] if m["key"] == "context_delivered")
     shown = sentences.measure_value(delivered, 0.8)
-    assert shown in set(reader["값"]) and re.fullmatch(r"[\d,]+명 \(80% 구간 [\d,]+–[\d,]+명\)", shown)
+    assert shown in set(reader["값"]) and re.fullmatch(r"[\d,]+명 \(80% 확률 범위 [\d,]+~[\d,]+명\)", shown)
     full = pd.read_csv(io.StringIO(files["measures-full.csv"].lstrip("\ufeff")))
     assert "value" in full.columns and full["value"].max() > 150_000  # full precision for analysts
     meta = json.loads(files["measures.csv-metadata.json"])

@@ -44,7 +44,7 @@ def links(ctx, pledge, items, a=None, as_of: pd.Timestamp | None = None) -> list
         else:
             source = pledge.source_info
             link = Link(means, item.why, None, pd.Timestamp(source.date), item.due,
-                        "공약 기사 자체가 이행을 보도", source.outlet, source.date)
+                        "공약을 전한 기사가 이미 이행됐다고 보도함", source.outlet, source.date)
         if as_of is None or link.published <= as_of:
             out.append(link)
     return sorted(out, key=lambda link: link.published)

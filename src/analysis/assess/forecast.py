@@ -83,7 +83,8 @@ MODELS = {
     "OLS trend": _ols_trend,
 }
 # The names the reports print (the glossary of report/prose.py explains each).
-MODEL_NAMES_KO = {"ETS(A,Ad,N)": "감쇠 추세 지수평활", "ARIMA(0,1,0)+drift": "표류 있는 확률보행", "OLS trend": "선형 추세"}
+MODEL_NAMES_KO = {"ETS(A,Ad,N)": "점점 약해지는 추세(지수평활)", "ARIMA(0,1,0)+drift": "평균 증가분 연장(랜덤워크)",
+                  "OLS trend": "선형 추세"}
 
 
 def forecast(series: pd.Series, model: str, until: int) -> Forecast:

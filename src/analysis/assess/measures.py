@@ -71,7 +71,7 @@ def _scale_rows(measure, a, sources: str, out: Rows) -> None:
     out.add("share_of_level", f"규모: {size['latest_year']}년 {measure.label} 대비 공약", size["share_of_latest_level"],
             "ratio", method="공약 ÷ 최신 수준", sources=sources, note="공약(총 창출)을 취업자 수(순 저량)에 견준 값.")
     recent = persons(size["mean_change_recent"])
-    label = f"규모: 최근 {a.recent_years}년({size['recent_from']}–{size['latest_year']}) 평균 연간 순증의 몇 년치"
+    label = f"규모: 최근 {a.recent_years}년({size['recent_from']}~{size['latest_year']}) 평균 연간 순증의 몇 년치"
     if recent <= 0:
         out.add("years_recent", label, math.nan, "years", method=f"평균 순증 {recent:,.0f}명/년", sources=sources,
                 note="최근 평균 순증이 0 이하라 공약을 '몇 년치'로 잴 수 없음: 이 산업의 취업자는 줄고 있음.")
@@ -84,7 +84,7 @@ def _scale_rows(measure, a, sources: str, out: Rows) -> None:
 def _outside_view_row(ctx: Context, spec: dict, measure, a, sources: str, out: Rows) -> None:
     view = outside_view.outside_view(ctx.panel(spec), measure.increment / measure.baseline, measure.horizon,
                                       a.trend_years, a.outside_view_breaks)
-    label = f"외부 관점: {view['window']}년 구간 중 자기 추세보다 공약만큼 이상 더 자란 비율"
+    label = f"다른 시도 사례: {view['window']}년 동안 자기 추세보다 공약 규모 이상 더 늘어난 비율"
     if not view["spans"]:
         out.add("outside_view", label, math.nan, "ratio", sources=sources,
                 note=f"자료가 {measure.series.index.min()}년부터라 직전 {a.trend_years}년 추세와 {view['window']}년 구간을 "
@@ -112,7 +112,7 @@ def _detectability_rows(measure, a, sources: str, out: Rows) -> None:
     out.add("minimum_detectable", "최소 검출 규모(검정력 80%)", persons(measure.minimum_detectable), "명",
             method="(유의수준의 정규분위수 + 검정력의 정규분위수) × 예측오차 퍼짐 × 기준선", sources=sources)
     if measure.refused:
-        out.add("refused", "퇴화 적합으로 쓰지 않은 모형 수", len(measure.refused), "개",
+        out.add("refused", "계산이 제대로 되지 않아 뺀 전망 방법 수", len(measure.refused), "개",
                 method=", ".join(MODEL_NAMES_KO[m] for m in measure.refused),
                 note="두 평활 계수가 하한(0.0001)에 붙어 결정적 추세와 같음.")
 
@@ -122,7 +122,7 @@ def delivery_rows(ctx: Context, pledge, verdict: Verdict, out: Rows) -> None:
     if pledge.delivery == "ai_jobs":
         result, _ = ai_jobs_prediction(ctx, pledge, a, verdict.deadline, None)
         rates = [f"fact:{r.jobs}; fact:{r.firms}" for r in ctx.references.ai_jobs.per_firm]
-        out.add("delivered", f"{verdict.deadline}년 AI 기업 일자리 전망", result["mean"], "명", lower=result["low"],
+        out.add("delivered", f"{verdict.deadline}년 AI 기업 일자리 전망", result["mean"], "개", lower=result["low"],
                 upper=result["high"], method=f"입주 기업 전망 × 기업당 일자리 {result['rate_low']:.1f}–"
                                               f"{result['rate_high']:.1f}명(보도된 비율 사이 균등); 80% 구간",
                 sources="; ".join(rates), note="협약 기업 밖의 AI 일자리는 세지 않음(세는 통계가 없음).")
@@ -134,12 +134,13 @@ def delivery_rows(ctx: Context, pledge, verdict: Verdict, out: Rows) -> None:
     sources = _facts(*[f for c in cases for f in c.sources])
     kind = "직접 고용" if prediction["kind"] == "direct" else "유발 고용"
     unit = ctx.references.classes[prediction["class"]].unit
-    context = "" if pledge.delivery else "context_"  # a class shown beside another measure: never the key number
-    out.add(f"{context}delivered", "과거 사례로 본 기한까지의 이행 예상(가운데 값)", result["median"], unit, lower=result["low"],
+    # a class shown beside another measure (or beside the sum of its parts): never the key number
+    context = "" if pledge.delivery and not pledge.parts else "context_"
+    out.add(f"{context}delivered", "과거 사례만으로 본 기한까지의 이행 예상(가운데 값)", result["median"], unit, lower=result["low"],
             upper=result["high"], sources=sources,
             method=f"과거 사례 {len(cases)}건의 약속 대비 실적과 발표 뒤 경과 연수({result['years']:.1f}년)로 본 예상; 80% 구간",
             note=f"{kind} 기준. 공약이 과거 사례와 같은 부류라고 가정; 사례가 적어 불확실함.")
-    out.add(f"{context}delivery_probability", f"{verdict.deadline}년까지 {pledge.target_value:,.0f}개를 모두 채울 확률",
+    out.add(f"{context}delivery_probability", f"과거 사례만으로 본 {verdict.deadline}년까지 {pledge.target_value:,.0f}개 목표를 달성할 확률",
             result["probability"], "probability", lower=result["probability_low"], upper=result["probability_high"],
             method="같은 과거 사례로 본 확률; 80% 구간", sources=sources)
     for case in cases:
@@ -147,7 +148,7 @@ def delivery_rows(ctx: Context, pledge, verdict: Verdict, out: Rows) -> None:
                 method=f"{case.delivered:,.0f} ÷ {case.promised:,.0f}, 발표 {case.years:.1f}년 뒤")
     labels = {c.id: c.label for c in cases}
     for row in prediction["loo"]:
-        out.add("case_left_out", f"'{labels[row['left_out']]}' 없이 계산", row["probability"], "probability",
+        out.add("case_left_out", f"'{labels[row['left_out']]}' 사례를 빼고 계산한 확률", row["probability"], "probability",
                 method="나머지 사례로 다시 계산한 확률", sources=sources)
 
 
@@ -195,7 +196,7 @@ def context_rows(ctx: Context, pledge, verdict: Verdict, measure, spec: dict | N
         shares = counterfactual.shift_share(ctx.industry, region, a.base_year, int(measure.series.index.max()))
         used = ctx.industry[ctx.industry["region"].isin([region, NATIONAL])
                             & ctx.industry["year"].isin([a.base_year, shares["last_year"]])]
-        out.add("shift_share", f"산업별로 전국 증가율을 따랐다면의 취업자 증감 ({a.base_year}–{shares['last_year']})",
+        out.add("shift_share", f"산업마다 전국과 같은 속도로 늘었다면 예상되는 취업자 증감 ({a.base_year}~{shares['last_year']})",
                 shares["expected_change"], "천명", method="변이-할당 분석", sources=compact(used["source"]),
                 note=f"실제 증감 {shares['actual_change']:+,.0f}천 명, 지역 요인 {shares['regional_effect']:+,.1f}천 명.")
     if spec.get("section") == "C":

@@ -97,7 +97,7 @@ def ai_jobs_outcome(ctx: Context, pledge, a, deadline: int, as_of) -> Outcome:
     last = projection["last"]
     status = rules.from_probability(result["probability"], a)
     deciding = Deciding(reasons.ai_jobs_label(deadline), result["mean"], result["low"], result["high"], INTERVAL_LEVEL,
-                        "명", pledge.target_value)
+                        "개", pledge.target_value)
     chart = {"kind": "ai_jobs", "target": pledge.target_value, "level": INTERVAL_LEVEL, "deadline": deadline,
              "expected": result["mean"], "low": result["low"], "high": result["high"],
              "firms": projection["result"]["present_mean"], "jobs_per_firm_low": result["rate_low"],

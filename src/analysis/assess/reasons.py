@@ -84,23 +84,23 @@ def delivery(cases: int, deadline: int, assumed: bool, pledge, result: dict, loo
              status: str, as_of: str) -> str:
     counted = "직접 고용" if kind == "direct" else "유발 고용"
     return (f"{as_of}까지 알려진 과거 사례 {cases}건(약속 대비 실적, {counted})로 보면 {deadline_text(deadline, assumed)}까지 "
-            f"{pledge.target_value:,.0f}개 중 {rounded(result['median'])}개 안팎(80% 구간 {rounded(result['low'])}–"
-            f"{rounded(result['high'])}), 모두 채울 확률 {percent(result['probability'])}(80% 구간 "
-            f"{percent(result['probability_low'])}–{percent(result['probability_high'])}); 사례 하나를 빼면 "
-            f"{percent(min(loo))}–{percent(max(loo))} → {status}")
+            f"{pledge.target_value:,.0f}개 중 {rounded(result['median'])}개 안팎(80% 확률 범위 {rounded(result['low'])}~"
+            f"{rounded(result['high'])}), 목표를 달성할 확률 {percent(result['probability'])}(80% 확률 범위 "
+            f"{percent(result['probability_low'])}~{percent(result['probability_high'])}); 사례 하나를 빼면 "
+            f"{percent(min(loo))}~{percent(max(loo))} → {status}")
 
 
 def mou(last, result: dict, interval, deadline: int, target: float, status: str, held: bool = False) -> str:
     note = "(입주 비율은 그날 발표된 것이 없어 오늘 값으로 둠)" if held else ""
     return (f"{last['as_of_date']:%Y-%m-%d} 누적 AI 업무협약 {last['value']:,.0f}건: 최근 속도와 실제 입주 비율{note}로 "
-            f"{deadline}년 말 입주 기업 {rounded(result['present_mean'])}개(80% 구간 {rounded(interval[0])}–"
+            f"{deadline}년 말 입주 기업 {rounded(result['present_mean'])}개(80% 확률 범위 {rounded(interval[0])}~"
             f"{rounded(interval[1])}) 전망, {target:,.0f}개 이를 확률 {percent(result['probability'])} → {status}")
 
 
 def ai_jobs(last, result: dict, deadline: int, target: float, status: str) -> str:
-    return (f"{last['as_of_date']:%Y-%m-%d} 기준 AI 입주 기업 전망 × 기업당 일자리 {result['rate_low']:.1f}–"
-            f"{result['rate_high']:.1f}명(직접 고용): {deadline}년 AI 기업 일자리 {rounded(result['mean'])}개(80% 구간 "
-            f"{rounded(result['low'])}–{rounded(result['high'])}), {target:,.0f}개 이를 확률 "
+    return (f"{last['as_of_date']:%Y-%m-%d} 기준 AI 입주 기업 전망 × 기업당 일자리 {result['rate_low']:.1f}~"
+            f"{result['rate_high']:.1f}명(직접 고용): {deadline}년 AI 기업 일자리 {rounded(result['mean'])}개(80% 확률 범위 "
+            f"{rounded(result['low'])}~{rounded(result['high'])}), {target:,.0f}개 이를 확률 "
             f"{percent(result['probability'])} → {status}")
 
 
@@ -119,7 +119,7 @@ def capped_by_evidence(link) -> str:
 
 
 def capped_by_parts(title: str, status: str) -> str:
-    return f"; 부분 공약 '{title}'이(가) {status}이므로 전체도 그보다 나을 수 없음"
+    return f"; 부분 공약 ‘{title}’의 판정이 {status}이므로 전체도 그보다 나을 수 없음"
 
 
 # -- the deciding quantity, as a reader names it (CONTRACT.md deciding_label) ----------------------
@@ -127,7 +127,7 @@ NOUNS = {"jobs": "일자리", "firms": "기업"}
 
 
 def delivery_label(pledge, deadline: int) -> str:
-    return f"{deadline}년까지 약속한 {NOUNS.get(pledge.metric, '목표')} {pledge.target_value:,.0f}개를 모두 채울 확률"
+    return f"{deadline}년까지 약속한 {NOUNS.get(pledge.metric, '목표')} {pledge.target_value:,.0f}개 목표를 달성할 확률"
 
 
 def statistic_label(measure, deadline: int) -> str:
@@ -139,7 +139,7 @@ def mou_label(deadline: int) -> str:
 
 
 def ai_jobs_label(deadline: int) -> str:
-    return f"{deadline}년까지 광주에 자리 잡은 AI 기업의 일자리 수"
+    return f"{deadline}년 말 광주 AI 기업의 일자리 수"
 
 
 STAGE_PRECEDENT = {"fastest": "가장 빠른 선례대로 본", "typical": "보통의 선례대로 본", "operating": "실제"}
@@ -163,7 +163,7 @@ def _jobs_reading(jobs, pledge) -> str:
         return f"; 일자리는 {kind}으로 읽음"
     low, high = jobs[1]
     short = f"으로 {pledge.target_value:,.0f}개에 못 미침" if pledge.target_value > high else ""
-    span = f"약 {rounded(low)}" if rounded(low) == rounded(high) else f"{rounded(low)}–{rounded(high)}"
+    span = f"약 {rounded(low)}" if rounded(low) == rounded(high) else f"{rounded(low)}~{rounded(high)}"
     return f"; {kind}으로 읽음: {pledge.investment_trillion_krw:g}조원 공장이면 {span}명{short}"
 
 
@@ -187,14 +187,14 @@ def sum_of_parts(rows, deadline: int, assumed: bool, pledge, chart: dict, kinds:
                 "unreachable": f"'{title}' 0개(기한까지 이룰 수 없음)",
                 "as_promised": f"'{title}' 약속한 {row['target']:,.0f}개로 셈(세는 자료가 없어 이뤄진다고 봄)"}[row["counted"]]
     mixed = "; 직접 고용과 유발 고용을 더한 합계임" if len(kinds) > 1 else ""
-    return (f"부분 공약을 함께 계산: {', '.join(part(t, r) for t, r in rows)}; 합계 {rounded(chart['expected'])}개(80% 구간 "
-            f"{rounded(chart['low'])}–{rounded(chart['high'])}), {deadline_text(deadline, assumed)}까지 "
-            f"{pledge.target_value:,.0f}개를 채울 확률 {percent(chart['probability'])}(부분이 모두 채울 확률 "
+    return (f"부분 공약을 함께 계산: {', '.join(part(t, r) for t, r in rows)}; 합계 {rounded(chart['expected'])}개(80% 확률 범위 "
+            f"{rounded(chart['low'])}~{rounded(chart['high'])}), {deadline_text(deadline, assumed)}까지 "
+            f"{pledge.target_value:,.0f}개 목표를 달성할 확률 {percent(chart['probability'])}(부분이 모두 목표를 달성할 확률 "
             f"{percent(chart['probability_all_parts'])}){mixed} → {status}")
 
 
-OWNERSHIP = {"not_adopted": "채택한 정부 없음: 누가 하든 약속한 결과가 이뤄졌는지로 판단함. ",
-             "dropped": "채택했던 정부가 그만둠: 누가 하든 약속한 결과가 이뤄졌는지로 판단함. "}
+OWNERSHIP = {"not_adopted": "받아들인 시 정부 없음: 누가 하든 약속한 결과가 이뤄졌는지로 판단함. ",
+             "dropped": "받아들였던 시 정부가 그만둠: 누가 하든 약속한 결과가 이뤄졌는지로 판단함. "}
 
 
 def ownership(state: str) -> str:
@@ -203,6 +203,6 @@ def ownership(state: str) -> str:
 
 
 # Inputs a verdict of a past day takes at today's value (its history row says so).
-HELD_PRESENCE = "협약 기업의 입주 비율: 그날까지 발표된 비율이 없어 뒤에 발표된 비율을 씀"
-HELD_JOBS_PER_FIRM = "기업당 일자리: 그날까지 발표된 보고가 없어 뒤에 발표된 보고를 씀"
-HELD_SERIES = "공식 통계: 개정 전 값은 구할 수 없어 그날 이전 연도까지의 오늘 공표값을 씀"
+HELD_PRESENCE = "협약 기업의 입주 비율(그날까지 발표된 비율이 없어 나중에 발표된 비율을 씀)"
+HELD_JOBS_PER_FIRM = "기업당 일자리(그날까지 발표된 보고가 없어 나중에 발표된 보고를 씀)"
+HELD_SERIES = "공식 통계(개정 전 값을 구할 수 없어 그날 이전 연도까지 지금 공표된 값을 씀)"

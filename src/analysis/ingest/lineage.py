@@ -36,7 +36,7 @@ def _iso(value):
 class Actor(_Strict):
     """A candidate or a government that can make, adopt or drop a pledge."""
     kind: Literal["candidate", "government"]
-    name: str = Field(min_length=1)  # as a reader should see it: 광주광역시 (시장 강기정)
+    name: str = Field(min_length=1)  # as a reader should see it: 광주광역시(시장 강기정)
     body: str | None = None  # the government's body (광주광역시, 전남광주특별시); None for a candidate
     start: str | None = None
     end: str | None = None

@@ -31,7 +31,7 @@ def scorecard_rows(statuses: pd.DataFrame) -> list[dict]:
         lead = view.lead
         key = phrases.key_number(lead.deciding.label, lead.number) if lead.number else texts.NO_NUMBER
         rows.append({"pledge_id": row["pledge_id"], "title": row["title"], "role": row["role_ko"], "status": row["status"],
-                     "owner": view.owner.badge, "owner_state": view.owner.state,
+                     "owner": view.owner.badge, "owner_state": view.owner.shown,
                      "status_rank": list(rules.COLOURS).index(row["status"]), "robust": lead.robustness,
                      "reason": lead.sentence, "key": key, "key_value": lead.deciding.value,
                      "deadline": sentences.deadline_short(int(row["deadline"]), bool(row["deadline_assumed"])),

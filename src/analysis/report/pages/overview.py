@@ -49,15 +49,21 @@ def summary(statuses: pd.DataFrame) -> dict:
 
 
 def articles(page: Page) -> dict:
-    """Each source article: who spoke, in what role, and who owes its pledges now (from the lineage)."""
+    """Each source article: who spoke, in what role, what happened to all its pledges alike, and who
+    owes how many of them now (from the lineage)."""
     items = []
-    for pledge in common.source_articles():
-        source, made = pledge.source_info, owner(pledge)
-        facts = [f"fact:{step['fact']}" for step in made.steps if step["fact"]]
+    pledges = list(registry().values())
+    for first in common.source_articles():
+        source = first.source_info
+        made = [owner(p) for p in pledges if p.source == first.source]
+        shared = [step for step in made[0].steps if all(step in o.steps for o in made)]
+        badges = pd.Series([o.badge for o in made]).value_counts(sort=False)
+        facts = [f"fact:{step['fact']}" for step in shared if step["fact"]]
         items.append({"label": f"{source.outlet} {source.date}",
                       "text": phrases.article_line(source.speaker, terms.ROLE[source.role], source.role_ko,
-                                                 " → ".join(step["text"] for step in made.steps), made.badge),
-                      "cites": page.cite([f"registry:{pledge.id}", *facts])})
+                                                 " → ".join(step["text"] for step in shared),
+                                                 [(badge, int(n)) for badge, n in badges.items()]),
+                      "cites": page.cite([f"registry:{first.id}", *facts])})
     mergers = [{"type": "p", "text": phrases.merger_sentence(m), "cites": page.cite(f"fact:{m['basis']}")}
                for m in mergers_of()]
     return {"id": "articles", "blocks": [{"type": "list", "items": items}, *mergers,
@@ -152,7 +158,7 @@ def model_errors(page: Page) -> dict:
 
 def scale(overrides: dict | None, page: Page) -> dict:
     rows = [{"status": s, "rule": r} for s, r in phrases.status_rule_rows(common.chosen_assumptions(overrides))]
-    owners = [{"owner": label, "rule": rule} for label, rule in texts.OWNER_SCALE]
+    owners = [{"owner": label, "rule": rule} for _, label, rule in texts.OWNER_SCALE]
     return {"id": "scale", "blocks": [{"type": "p", "text": texts.SCALE_NOTE}, {"type": "p", "text": texts.OWNER_NOTE},
                                       page.table(owners, [Col("owner", texts.UI["owner_scale"], css="nowrap"),
                                                           Col("rule", texts.COLUMNS["rule"])],

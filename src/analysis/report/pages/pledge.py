@@ -30,7 +30,7 @@ def pledge_page(pledge_id: str, overrides: dict | None = None) -> Rendered:
     if view.lead.robustness.startswith(texts.FRAGILE_PREFIX):
         page.use(*terms.USES["fragile"])
     return page.render(view.pledge.title, {**dataclasses.asdict(view.lead), "owner": view.owner.badge,
-                                           "owner_state": view.owner.state}, sections,
+                                           "owner_state": view.owner.shown}, sections,
                        {"pledge_id": pledge_id, "assumptions": dict(overrides or {})}, notes,
                        analyst=[(texts.UI["reason"], view.status["reason_ko"])])
 
@@ -41,7 +41,7 @@ def quote(view: views.PledgeView, page: Page) -> dict:
     article = page.cite(f"registry:{pledge.id}")
     target = terms.NOT_STATED if pledge.target_value is None else numbers.count(pledge.target_value, pledge.target_unit)
     deadline = (texts.ASSUMED_DEADLINE.format(year=view.status["deadline"]) if pledge.deadline == NOT_STATED
-                else pledge.deadline)
+                else numbers.date_words(pledge.deadline))
     fields = [
         (texts.FIELDS["role"], cell(f"{terms.ROLE[source.role]} — {source.role_ko}")),
         (texts.FIELDS["metric"], cell(terms.METRIC[pledge.metric])),

@@ -12,13 +12,19 @@ from ..wording import phrases
 @dataclass(frozen=True)
 class Owner:
     state: str  # held | not_adopted | dropped
-    badge: str  # what the page shows before the status: 채택 안 됨, 책임: …, 철회됨
+    badge: str  # what the page shows before the status: 채택 안 됨, 책임: …, 바뀐 사업만 책임: …, 철회됨
     maker: str
     holder: str
     steps: list[dict]  # {date, text, fact}: made by → adopted/changed/dropped by → held now by
     spoken: list[dict]  # promises to carry it on and similar promises: words that oblige nobody
     merged: str  # the merged government now holding it ("" if none)
     adopters: tuple[str, ...] = ()  # governments that took on a candidate's pledge (adopted, continued, changed)
+    changed: bool = False  # held, but as a changed project: the holder owes that project, not the pledge's numbers
+
+    @property
+    def shown(self) -> str:
+        """The badge's kind (its style): held, changed, not_adopted or dropped."""
+        return "changed" if self.changed else self.state
 
 
 def audit_date() -> str:
@@ -48,8 +54,10 @@ def owner(pledge: Pledge, until: str | None = None) -> Owner:
     merged = holder.name if holder is not None and holder.succession == "merger" else ""
     adopters = tuple(dict.fromkeys(actors[s.holder].name for s in record.steps
                                    if s.cause in ("adopted", "continued", "changed") and s.holder))
-    return Owner(record.state, phrases.owner_badge(record.state, holder.name if holder else ""), maker.name,
-                 holder.name if holder else "", steps, spoken, merged, adopters)
+    # A holder that carries on a changed project owes that project, not the pledge's own numbers.
+    changed = record.state == "held" and record.last_act.cause == "changed"
+    return Owner(record.state, phrases.owner_badge("changed" if changed else record.state, holder.name if holder else ""),
+                 maker.name, holder.name if holder else "", steps, spoken, merged, adopters, changed)
 
 
 def mergers() -> list[dict]:
@@ -87,8 +95,9 @@ def whose(pledges: list[Pledge]) -> dict:
     return {"total": len(pledges), "candidate": len(ours), "city": len(pledges) - len(ours),
             "speaker": candidate.source_info.speaker, "candidate_role": candidate.source_info.role_ko,
             "city_maker": actors[city.source_info.made_by].name, "lost": loser.end or "",
-            "winner": winner.name.split(" (")[0], "successor": successor.name, "successor_start": successor.start or "",
+            "winner": winner.name.split("(")[0].strip(), "successor": successor.name, "successor_start": successor.start or "",
             "not_adopted": sum(made[p.id].state == "not_adopted" for p in ours),
             "adopted": sum(made[p.id].state == "held" for p in ours),
+            "changed": sum(made[p.id].changed for p in ours),
             "adopters": list(dict.fromkeys(a for p in ours for a in made[p.id].adopters)),
             "dropped": sum(o.state == "dropped" for o in made.values()), "held": held}

@@ -1,10 +1,13 @@
 """Korean particles chosen from the word they follow, so no page shows "은(는)" or "이(가)".
 
 The choice depends on whether the last spoken syllable ends in a consonant (받침). Digits and Latin
-letters are read as Korean reads them (3 삼, 7 칠; "AI" 에이아이); quotes and brackets after a
-word are skipped: "'미래차 부품 클러스터'는".
+letters are read as Korean reads them (3 삼, 7 칠; "AI" 에이아이); quotes after a word are skipped,
+and a closing parenthesis with what it holds, since a particle fits the word the parenthesis explains
+(국립국어원): "'미래차 부품 클러스터'는", "광주광역시(시장 강기정)가".
 """
 from __future__ import annotations
+
+import re
 
 PAIRS = {"은/는": ("은", "는"), "이/가": ("이", "가"), "을/를": ("을", "를"), "과/와": ("과", "와"),
          "으로/로": ("으로", "로"), "이어서/여서": ("이어서", "여서"), "이지만/지만": ("이지만", "지만")}
@@ -12,13 +15,17 @@ PAIRS = {"은/는": ("은", "는"), "이/가": ("이", "가"), "을/를": ("을"
 DIGIT_FINALS = {"0": "c", "1": "ㄹ", "2": "", "3": "c", "4": "", "5": "", "6": "c", "7": "ㄹ", "8": "ㄹ", "9": ""}
 # Latin letters whose Korean name ends in a consonant: 엘 (ㄹ), 엠, 엔, 알 (ㄹ)
 LATIN_FINALS = {"l": "ㄹ", "m": "c", "n": "c", "r": "ㄹ"}
-TRAILING = "'\"’”」』)]》〉 ·.,"
+TRAILING = "'\"’”」』]》〉 ·.,"
+PARENTHESIS = re.compile(r"\s*\([^()]*\)$")
 RIEUL = 8
 
 
 def final_sound(word: str) -> str:
     """The last syllable's 받침 as "" (none), "ㄹ" or "c" (another consonant)."""
     text = str(word).rstrip(TRAILING)
+    while PARENTHESIS.search(text) and PARENTHESIS.sub("", text).strip():
+        text = PARENTHESIS.sub("", text).rstrip(TRAILING)
+    text = text.rstrip(")")
     if not text:
         return ""
     last = text[-1]

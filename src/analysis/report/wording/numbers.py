@@ -73,9 +73,12 @@ def estimate(value, unit: str = "", low=None, high=None) -> str:
 
 
 def span(low, high, unit: str = "", value=None) -> str:
-    """An interval's bounds, rounded like its estimate: 1,800–13,000명."""
+    """An interval's bounds, rounded like its estimate: 1,800~13,000명 (국립국어원: a range takes ~)."""
     step = step_of(value if not missing(value) else high, low, high)
-    return f"{count(rounded(low, step))}–{count(rounded(high, step), unit)}"
+    return f"{count(rounded(low, step))}~{count(rounded(high, step), unit)}"
+
+
+RANGE_WORD = "확률 범위"  # an interval as a reader names it: '80% 확률 범위' (in 열에 여덟 cases it holds)
 
 
 def level(value) -> str:
@@ -84,11 +87,11 @@ def level(value) -> str:
 
 
 def interval(low, high, level_share, unit: str = "", value=None) -> str:
-    """'80% 구간 1,800–13,000명': every interval says its level; none where both ends are one
+    """'80% 확률 범위 1,800~13,000명': every interval says its level; none where both ends are one
     value (a sum whose parts nobody counts has no spread to show)."""
     if missing(low) or missing(high) or low == high:
         return ""
-    return f"{level(level_share)} 구간 {span(low, high, unit, value)}"
+    return f"{level(level_share)} {RANGE_WORD} {span(low, high, unit, value)}"
 
 
 def thousands_to_persons(value):
@@ -109,6 +112,12 @@ def year(value) -> str:
 
 
 HALVES = {"H1": "상반기", "H2": "하반기"}
+
+
+def date_words(day: str) -> str:
+    """A day in a sentence, as a newspaper writes it: 2022-04-26 → 2022년 4월 26일 (tables keep ISO dates)."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(day))
+    return f"{match.group(1)}년 {int(match.group(2))}월 {int(match.group(3))}일" if match else date_label(day)
 
 
 def date_label(label) -> str:

@@ -6,7 +6,7 @@ import re
 
 from ...assess import rules
 from ...ingest import manifest
-from .numbers import share, year
+from .numbers import date_words, share, year
 from .terms import MODEL
 from .texts import OWNER_BADGES, PERCENT_ASSUMPTIONS, SCENARIO_VALUES, UI, YEAR_ASSUMPTIONS
 
@@ -86,7 +86,7 @@ def detectability(power, threshold: float, target, smallest) -> str:
     """Whether official statistics can see the pledge at all (their power), in plain words."""
     from .numbers import estimate, probability
     if power is None:
-        return ("과거 예측 오차가 기한까지의 거리에 닿지 않아, 공식 통계가 이 공약 규모를 가려낼 수 있는지 알 수 없습니다. "
+        return ("기한까지의 기간만큼 앞을 내다본 과거 예측 기록이 없어, 공식 통계로 이 공약 규모를 알아볼 수 있는지 판단할 수 없습니다. "
                 "통계는 참고로만 보여 줍니다.")
     if power < threshold:
         return (f"공식 통계로는 이 공약의 이행 여부를 알 수 없습니다. 공약 {target:,.0f}개를 모두 이행해도 취업자 통계가 "
@@ -125,13 +125,16 @@ def year_of(text) -> str:
     return match.group(0) if match else "연도 미상"
 
 def sum_sentence(title: str, parts: list[tuple[str, str]], status: str) -> str:
-    """'…'는 A(지연) + B(지연)의 합이라 지연입니다 — with the particle its title takes."""
+    """‘…’는 부분 공약 2개를 합친 공약으로, 판정은 ‘지연’입니다: ‘A’(지연), ‘B’(지연)."""
     from .josa import josa
-    joined = " + ".join(f"{name}({part})" for name, part in parts)
-    return f"{josa(f'‘{title}’', '은/는')} {joined}의 합이라 {status}입니다."
+    joined = ", ".join(f"‘{name}’({part})" for name, part in parts)
+    return f"{josa(f'‘{title}’', '은/는')} 부분 공약 {len(parts)}개를 합친 공약으로, 판정은 ‘{status}’입니다: {joined}."
 
-def article_line(speaker: str, role: str, role_ko: str, lineage: str, badge: str) -> str:
-    return f"{speaker} ({role}): {role_ko}. 그 뒤: {lineage}. 지금: {badge}."
+def article_line(speaker: str, role: str, role_ko: str, lineage: str, badges: list[tuple[str, int]]) -> str:
+    """One source article on the overview: who spoke as what, what befell all its pledges, and who
+    owes how many of them now."""
+    now = ", ".join(f"{badge} {n}개" for badge, n in badges)
+    return f"{speaker}, {role}({role_ko}). 그 뒤: {lineage}. 지금 이 기사의 공약: {now}."
 
 def tally_alt(counts: list[tuple[str, int]]) -> str:
     return "공약 상태 분포: " + ", ".join(f"{s} {n}개" for s, n in counts) + "."
@@ -161,13 +164,14 @@ def region_summary(first, last, changes: dict, rate, rate_year: int, rank: int, 
     change = last["value"] - first["value"]
     moved = f"{_persons(abs(change))} {'늘었' if change >= 0 else '줄었'}습니다"
     text = (f"취업자는 {int(first['year'])}년 {_persons(first['value'])}에서 {int(last['year'])}년 "
-            f"{josa(_persons(last['value']), '으로/로')} {moved}(한 해 순증 평균 {count(changes['mean'], '명')}, 가장 "
-            f"컸던 해 {changes['max_year']}년 {count(changes['max'], '명')}, 가장 작았던 해 {changes['min_year']}년 "
+            f"{josa(_persons(last['value']), '으로/로')} {moved}(한 해 평균 약 {count(round(changes['mean'], -2), '명')} "
+            f"증가, 가장 많이 는 해 {changes['max_year']}년 {count(changes['max'], '명')}, "
+            f"{'가장 많이 준' if changes['min'] < 0 else '가장 적게 는'} 해 {changes['min_year']}년 "
             f"{count(changes['min'], '명')}). 고용률은 {int(rate['year'])}년 {decimal(rate['value'])}%({rate['basis']})이고, "
             f"{rate_year}년 17개 시도 중 {rank}위입니다. {target_year}년 취업자 전망은 "
-            f"{span(at['lower_80'] * 1000, at['upper_80'] * 1000, '명', at['mean'] * 1000)}(80% 예측구간)입니다.")
+            f"{span(at['lower_80'] * 1000, at['upper_80'] * 1000, '명', at['mean'] * 1000)}(80% 확률 범위)입니다.")
     if derived:
-        text += f" {derived[0]}–{derived[1]}년 취업자는 15세이상인구×고용률로 산출한 값입니다."
+        text += f" {derived[0]}~{derived[1]}년 취업자는 15세 이상 인구 × 고용률로 계산한 값입니다."
     return text
 
 def history_alt(region: str, first, last) -> str:
@@ -228,10 +232,11 @@ def lineage_step(cause: str, maker: str, holder: str) -> str:
     from .josa import josa
     return {
         "made": f"{josa(maker, '이/가')} {'발표함' if holder else '후보로서 약속함'}",
-        "candidate_lost": f"{josa(maker, '이/가')} 경선에서 져, 이 공약을 지킬 정부가 없게 됨",
+        "candidate_lost": f"{josa(maker, '이/가')} 경선에서 져, 이때부터 이 공약을 지킬 곳이 없어짐",
         "adopted": f"{josa(holder, '이/가')} 이 공약을 받아들임",
         "continued": f"{josa(holder, '이/가')} 이 사업을 이어 감",
-        "changed": f"{josa(holder, '이/가')} 이 사업을 바꿔 이어 감",
+        "changed": f"{josa(holder, '이/가')} 이 공약과 비슷한 사업을 내용을 바꿔 추진함(원래 공약의 규모·수치까지 "
+                   "받아들인 것은 아님)",
         "dropped": "책임지던 정부가 이 사업을 그만둠",
         "succession": f"{josa(holder, '이/가')} 시정을 이어받아 이 사업도 넘겨받음",
         "merger": f"통합으로 {josa(holder, '이/가')} 이 사업을 넘겨받음",
@@ -240,25 +245,28 @@ def lineage_step(cause: str, maker: str, holder: str) -> str:
 def spoken(event: str, by: str, note: str) -> str:
     from .josa import josa
     said = "이어 가겠다고 말함" if event == "promised" else "비슷한 약속을 따로 함"
-    return f"{josa(by, '이/가')} {said} (말일 뿐, 책임을 지우지 않음): {note}"
+    return f"{josa(by, '이/가')} {said}(말로 한 약속이라 책임의 근거로 삼지 않음): {note}"
 
 def whose_sentences(story: dict, current: str) -> list[str]:
     """The index's opening: whose pledges these are, who beat the candidate, which of the candidate's
-    pledges nobody owes and which a government took on, who owes them now, and what is not here."""
+    pledges nobody owes and which a city government took on, who owes them now, and what is not here."""
     from .josa import josa
     first = (f"공약 {story['total']}개 가운데 {story['candidate']}개는 {story['speaker']} {story['candidate_role']}의 "
              f"후보 공약이고, {story['city']}개는 {story['city_maker']}의 계획입니다. "
-             f"{josa(story['speaker'], '은/는')} {story['lost']} 경선에서 {story['winner']}에게 졌고, "
-             f"{story['successor_start']}부터 {josa(story['successor'], '이/가')} 시정을 맡았습니다.")
-    second = (f"후보 공약 가운데 {story['not_adopted']}개는 어느 정부도 받아들이지 않아 지금 지킬 의무가 있는 곳이 "
+             f"{josa(story['speaker'], '은/는')} {date_words(story['lost'])} 경선에서 {story['winner']}에게 졌고, "
+             f"{date_words(story['successor_start'])}부터 {josa(story['successor'], '이/가')} 시정을 맡았습니다.")
+    second = (f"후보 공약 가운데 {story['not_adopted']}개는 어느 시 정부도 받아들이지 않아 지금 지킬 의무가 있는 곳이 "
               "없습니다(‘채택 안 됨’).")
     if story["adopted"]:
-        second += (f" 나머지 {story['adopted']}개는 {josa(' · '.join(story['adopters']), '이/가')} 받아들이거나 이어 간 "
-                   "사업이어서, 이제는 그 정부를 이어받은 곳의 책임입니다.")
+        second += (f" 나머지 {story['adopted']}개는 {josa(' · '.join(story['adopters']), '이/가')} 받아들이거나 "
+                   "이어 간 사업이어서, 지금은 그 사업을 넘겨받은 곳이 책임집니다.")
+    if story["changed"]:
+        second += (f" 그 가운데 {story['changed']}개는 내용을 바꿔 이어 간 사업이라 바뀐 사업만 책임지며, 후보가 내건 "
+                   "규모·수치까지 약속한 것은 아닙니다(‘바뀐 사업만 책임’).")
     holders = " ".join(f"지금 {josa(holder, '이/가')} 책임지는 공약은 {n}개입니다." for holder, n in story["held"].items())
-    dropped = f" {story['dropped']}개는 책임지던 정부가 그만두었습니다." if story["dropped"] else ""
-    return [first, f"{second} {holders}{dropped} 현 정부인 {josa(current, '이/가')} 스스로 내건 공약은 이 점검에 "
-                   "들어 있지 않습니다."]
+    dropped = f" {story['dropped']}개는 책임지던 시 정부가 그만두었습니다." if story["dropped"] else ""
+    return [first, f"{second} {holders}{dropped} 지금의 시 정부인 {josa(current, '이/가')} 스스로 내건 공약은 이 "
+                   "점검에 들어 있지 않습니다."]
 
 
 def merger_sentence(merger: dict) -> str:
@@ -266,16 +274,17 @@ def merger_sentence(merger: dict) -> str:
     from .josa import josa
     bodies = josa("와 ".join(merger["predecessors"]) if len(merger["predecessors"]) == 2
                   else ", ".join(merger["predecessors"]), "은/는")
-    text = f"{bodies} {merger['start']}에 폐지되어 {josa(merger['name'], '으로/로')} 통합되었습니다."
+    text = f"{bodies} {date_words(merger['start'])}에 폐지되어 {josa(merger['name'], '으로/로')} 통합되었습니다."
     return f"{text} {merger['note']}".strip()
 
 def merged_region_note(region: str, merger: dict) -> str:
     """The region report of a government that a merger abolished: who holds its programmes now."""
     from .josa import josa
-    return (f"{josa(region, '은/는')} {merger['start']}에 폐지되어 {josa(merger['name'], '으로/로')} 통합되었습니다. "
-            f"누군가 책임지는 공약은 이제 {josa(merger['name'], '이/가')} 책임집니다. 이 보고서의 통계는 통합 전 "
+    return (f"{josa(region, '은/는')} {date_words(merger['start'])}에 폐지되어 {josa(merger['name'], '으로/로')} "
+            f"통합되었습니다. 책임질 곳이 있던 공약은 이제 {josa(merger['name'], '이/가')} 넘겨받았습니다. 이 보고서의 통계는 통합 전 "
             f"{region}의 것입니다.")
 
 
 def merged_note(holder: str) -> str:
-    return f"이 사업을 지금 책임지는 곳은 통합으로 생긴 {holder}입니다. 앞의 시·도는 더 이상 없습니다."
+    from .josa import josa
+    return f"이 사업은 지금 통합으로 생긴 {josa(holder, '이/가')} 맡고 있습니다. 통합 전의 시·도는 폐지되었습니다."

@@ -4,19 +4,7 @@ from __future__ import annotations
 
 from ...assess import rules
 from .josa import josa
-from .numbers import count, decimal, estimate, interval, level, probability, share, span, year_month
-from .terms import METRIC
-
-
-def deciding_label(decided_by: str, deadline: int, pledge) -> str:
-    """The deciding quantity as a reader would name it (CONTRACT.md deciding_label)."""
-    target = count(pledge.target_value, "개") if pledge.target_value else ""
-    return {
-        "delivery": f"{deadline}년까지 약속한 {METRIC[pledge.metric]} {josa(target, '을/를')} 모두 채울 확률",
-        "statistic": f"{deadline}년 광주 취업자 수가 약속한 {target}만큼 늘어난 수준에 이를 확률",
-        "mou": f"{deadline}년 말 광주에 자리 잡은 AI 기업 수",
-        "ai_jobs": f"{deadline}년 광주 AI 기업의 일자리 수",
-    }.get(decided_by, "")
+from .numbers import RANGE_WORD, count, decimal, estimate, interval, level, probability, share, span, year_month
 
 
 def deciding_number(decided) -> str:
@@ -33,10 +21,10 @@ def deciding_number(decided) -> str:
 
 
 def probability_interval(low, high, level_share) -> str:
-    """'80% 구간 5–31%', or nothing where both ends print alike ('1% 미만–1% 미만' says nothing)."""
+    """'80% 확률 범위 5%~31%', or nothing where both ends print alike ('1% 미만~1% 미만' says nothing)."""
     if low is None or high is None or level_share is None or probability(low) == probability(high):
         return ""
-    return f"{level(level_share)} 구간 {probability(low)}–{probability(high)}"
+    return f"{level(level_share)} {RANGE_WORD} {probability(low)}~{probability(high)}"
 
 
 def as_status(status: str) -> str:
@@ -68,19 +56,18 @@ def lead(status: str, decided, number: str, event: dict | None, worst_part: dict
                 + _compared(decided, status))
     if worst_part is not None:
         quoted = f"‘{worst_part['name']}’"
-        return (f"{worst_part['count']}개 부분 가운데 가장 나쁜 {josa(quoted, '이/가')} "
-                f"{josa('‘' + worst_part['status'] + '’', '이어서/여서')}, "
-                f"전체도 그보다 나을 수 없어 ‘{status}’입니다.")
+        return (f"{worst_part['count']}개 부분 가운데 가장 나쁜 {josa(quoted, '이/가')} ‘{worst_part['status']}’이므로 "
+                f"전체 판정도 ‘{status}’입니다(전체는 가장 나쁜 부분보다 나을 수 없음).")
     if event is not None:
-        return f"판정은 ‘{status}’입니다. 이를 정한 보도: {event['date']} {event['outlet']}, {event['claim']}."
+        return f"판정은 ‘{status}’입니다. 근거가 된 보도: {event['date']} {event['outlet']}, {event['claim']}."
     if status == rules.UNMEASURABLE:
         return "공약에 수치도 관찰할 결과도 없어 상태를 매기지 않습니다(‘측정 불가’)."
-    return f"판정에 쓸 날짜 있는 보도나 통계를 아직 찾지 못해 ‘자료 미확보’입니다. {missing}".rstrip()
+    return f"판정에 쓸 보도나 통계를 아직 찾지 못해 ‘자료 미확보’입니다. {missing}".rstrip()
 
 
 def nearest_report(row: dict) -> str:
     """The nearest dated report of a pledge without a deciding one: 가장 가까운 보도는 … 입니다."""
-    return f"가장 가까운 보도({row['date']} {row['outlet']}): {row['why'].rstrip('. ')}."
+    return f"가장 가까운 보도는 {row['date']} {row['outlet']} 기사입니다({row['why'].rstrip('. ')})."
 
 
 def stage_lead(status: str, decided, number: str, chart: dict) -> str:
@@ -88,16 +75,16 @@ def stage_lead(status: str, decided, number: str, chart: dict) -> str:
     jobs a facility of its size gives) that decided, against the deadline."""
     project = chart["project"]
     later = [s for s in chart["steps"] if s["candidate"] and s["date"] >= chart["reached_date"]]
-    pending = f" 그 뒤 보도 {len(later)}건은 후보 단계로, 확정이 아닙니다." if later else ""
-    now = f"{josa(project, '은/는')} 지금 ‘{chart['reached_label']}’ 단계입니다({chart['reached_date']}).{pending} "
+    pending = f" 그 뒤 보도 {len(later)}건은 다음 단계로 나아갈 가능성을 전했을 뿐 확정된 것은 아닙니다." if later else ""
+    now = f"{josa(project, '은/는')} 아직 ‘{chart['reached_label']}’ 단계입니다({chart['reached_date']}).{pending} "
     label = josa(decided.label, "은/는")
     deadline_year = f"기한 {chart['deadline']}년"
     if decided.unit != "연월":
         return now + (f"{label} {josa(number, '으로/로')} 약속한 {count(decided.target, decided.unit)}에 못 미쳐 "
                       f"{as_status(status)} 봅니다.")
     if status == rules.DELAYED and chart["typical"] is None:
-        return now + (f"{label} {josa(number, '이지만/지만')}, 다음 단계까지 걸린 기간은 선례가 없어 일정대로인지 알 수 없으므로 "
-                      f"‘{status}’입니다.")
+        return now + (f"{label} {josa(number, '이지만/지만')}, 다음 단계까지 걸리는 기간을 비교할 선례가 없어 일정대로인지 "
+                      f"확인할 수 없으므로 규칙에 따라 {as_status(status)} 봅니다.")
     if status in (rules.UNLIKELY, rules.DELAYED):
         return now + f"{label} {josa(number, '이어서/여서')} {josa(deadline_year, '을/를')} 넘기므로 ‘{status}’입니다."
     return now + f"{label} {josa(number, '이어서/여서')} {deadline_year} 안에 들므로 ‘{status}’입니다."
