@@ -42,10 +42,13 @@ def scorecard_rows(statuses: pd.DataFrame) -> list[dict]:
 
 def tally(statuses: pd.DataFrame) -> dict:
     """Pledges by status and by who owes them now (the split the opening sentences give)."""
-    owners = [core_view(p).owner.badge for p in statuses["pledge_id"]]
+    made = [core_view(p).owner for p in statuses["pledge_id"]]
+    owners = [o.shown for o in made]
+    holders = list(dict.fromkeys(o.holder for o in made if o.holder))
+    kinds = [state for state, _, _ in texts.OWNER_SCALE if state in owners]
     counts = pd.crosstab(statuses["status"], pd.Series(owners, index=statuses.index, name="owner")
-                         ).reindex(list(rules.COLOURS), fill_value=0)
-    return {"owners": list(counts.columns),
+                         ).reindex(index=list(rules.COLOURS), columns=kinds, fill_value=0)
+    return {"owners": [texts.OWNER_SHORT[k] for k in kinds], "caption": phrases.tally_caption(holders),
             "rows": [{"status": s, "counts": [int(counts.loc[s, r]) for r in counts.columns],
                       "total": int(counts.loc[s].sum())} for s in counts.index]}
 

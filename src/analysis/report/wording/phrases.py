@@ -136,6 +136,11 @@ def article_line(speaker: str, role: str, role_ko: str, lineage: str, badges: li
     now = ", ".join(f"{badge} {n}개" for badge, n in badges)
     return f"{speaker}, {role}({role_ko}). 그 뒤: {lineage}. 지금 이 기사의 공약: {now}."
 
+def tally_caption(holders: list[str]) -> str:
+    from .texts import INDEX_WORDS
+    return f"{INDEX_WORDS['tally_caption']} (책임지는 곳: {', '.join(holders)})" if holders else INDEX_WORDS["tally_caption"]
+
+
 def tally_alt(counts: list[tuple[str, int]]) -> str:
     return "공약 상태 분포: " + ", ".join(f"{s} {n}개" for s, n in counts) + "."
 
