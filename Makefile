@@ -100,9 +100,9 @@ all: reports ## same as reports
 browser: ## install Debian's chromium for the browser test (needs root; skipped if present)
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium missing and not root: the browser test will be skipped"; }
 
-test: reports ## the quick tier: build the reports, lint, then every test but the browser sweep (≤ 2 min)
+test: reports ## the quick tier: build the reports, lint, then every test but the browser sweep and the slow ones (≤ 2 min)
 	$(VENV)/bin/ruff check src tests tools
-	$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS)
+	$(PY) -m pytest -m "not browser and not slow" -n $(TEST_WORKERS)
 
 test-all: reports browser ## everything: lint and the whole suite, browser tests included (≤ 10 min; CI runs it)
 	$(VENV)/bin/ruff check src tests tools

@@ -143,6 +143,7 @@ def test_a_checkout_that_leaves_contents_the_same_rebuilds_nothing(checkout):
     assert pages(checkout) == before
 
 
+@pytest.mark.slow
 @built
 def test_a_changed_notebook_rebuilds_only_its_reports(checkout):
     before = pages(checkout)
@@ -154,6 +155,7 @@ def test_a_changed_notebook_rebuilds_only_its_reports(checkout):
     assert rebuilt(before, pages(checkout)) == regions | {"index.html", "analyst.html"}
 
 
+@pytest.mark.slow
 @built
 def test_a_deleted_or_edited_output_is_rebuilt(checkout):
     """Pages and processed tables: deleted, edited by hand, or rewritten by a hand-run command."""
@@ -170,6 +172,7 @@ def test_a_deleted_or_edited_output_is_rebuilt(checkout):
     assert rebuilt(before, pages(checkout)) == {"overview.html", "index.html", "analyst.html"}
 
 
+@pytest.mark.slow
 @built
 def test_a_table_rebuilt_by_hand_from_another_vintage_is_not_taken_for_current(checkout):
     raw = checkout / "data/raw/kosis/eaps_gwangju_monthly_2011_2026_excerpt.csv"
@@ -192,6 +195,7 @@ def test_a_table_rebuilt_by_hand_from_another_vintage_is_not_taken_for_current(c
     assert table.read_bytes() == built_table
 
 
+@pytest.mark.slow
 @built
 def test_a_typo_in_an_assumptions_override_deletes_nothing(checkout):
     config = checkout / "config" / "reports.yaml"
@@ -214,6 +218,7 @@ def test_a_killed_step_leaves_no_temporary_file_behind(checkout):
     assert not any(path.exists() for path in leftovers)
 
 
+@pytest.mark.slow
 @built
 def test_make_of_one_page_builds_it_when_stale(checkout):
     page = checkout / "reports" / "pledge-ai-foundry.html"

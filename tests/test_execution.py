@@ -84,6 +84,7 @@ def _alive(pid: int) -> bool:
         return stat.read().split()[2] != "Z"  # a zombie has ended
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGINT, signal.SIGTERM], ids=["kill", "ctrl-c", "term"])
 def test_no_worker_outlives_the_parent_and_no_page_comes_after_it(tmp_path, stop):
     code = PARENT.format(tests=str(paths.CODE / "tests"), folder=str(tmp_path))

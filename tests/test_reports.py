@@ -184,6 +184,7 @@ def test_report_config_mistakes_name_the_file_line_and_what_was_expected(tmp_pat
         report.load_specs(config)
 
 
+@pytest.mark.slow
 def test_a_reports_path_that_is_a_file_stops_the_build_in_one_line(tmp_path):
     target = tmp_path / "reports"
     target.write_text("not a folder")
