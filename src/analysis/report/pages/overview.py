@@ -152,7 +152,8 @@ def model_errors(page: Page) -> dict:
     rows = table[(table["panel"] == "employment_sido_annual") & table["horizon"].isin([1, 3, 5, 9])]
     columns = [Col("model", texts.COLUMNS["model"], lambda r: cell(terms.MODEL[r["model"]]), card="name"),
                *error_columns()]
-    return page.table(rows.to_dict("records"), columns, caption=texts.CAPTIONS_OVERVIEW["errors"], file="model-errors",
+    return page.table(rows.to_dict("records"), columns, caption=texts.CAPTIONS_OVERVIEW["errors"].format(regions=phrases.region_count(rows["regions"])),
+                      file="model-errors",
                       full=rows)
 
 

@@ -126,7 +126,9 @@ def forecast(view, page: Page) -> dict:
         blocks.append(page.table(calibration.to_dict("records"), [*error_columns(), Col(
             "coverage_80_calibrated", texts.COLUMNS["coverage"], lambda r: cell(numbers.share(r["coverage_80_calibrated"])),
             value=lambda r: round(r["coverage_80_calibrated"], 3), css="num")],
-            caption=texts.CAPTIONS_REGION["errors"].format(model=terms.MODEL[at["model"]]), file="model-errors",
+            caption=texts.CAPTIONS_REGION["errors"].format(model=terms.MODEL[at["model"]],
+                                                           regions=phrases.region_count(calibration["regions"])),
+            file="model-errors",
             full=calibration))
     return {"id": "forecast", "blocks": blocks}
 

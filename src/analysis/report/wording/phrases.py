@@ -136,6 +136,12 @@ def article_line(speaker: str, role: str, role_ko: str, lineage: str, badges: li
     now = ", ".join(f"{badge} {n}개" for badge, n in badges)
     return f"{speaker}, {role}({role_ko}). 그 뒤: {lineage}. 지금 이 기사의 공약: {now}."
 
+def region_count(regions) -> str:
+    """How many 시도 a backtest pooled, as counted in its rows: '17' or '15~17' (it differs by horizon)."""
+    low, high = int(min(regions)), int(max(regions))
+    return f"{low}" if low == high else f"{low}~{high}"
+
+
 def tally_caption(holders: list[str]) -> str:
     from .texts import INDEX_WORDS
     return f"{INDEX_WORDS['tally_caption']} (책임지는 곳: {', '.join(holders)})" if holders else INDEX_WORDS["tally_caption"]
