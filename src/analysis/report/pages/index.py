@@ -20,7 +20,7 @@ from ..exports import feed, package
 from ..render import render
 from ..views import accountability, common
 from ..views.pledge import core_view
-from ..wording import numbers, phrases, sentences, texts
+from ..wording import numbers, owners, phrases, sentences, texts
 
 
 def scorecard_rows(statuses: pd.DataFrame) -> list[dict]:
@@ -63,8 +63,8 @@ def whose_sentences() -> list[str]:
     """Whose pledges these are, who owes them now, and the merger that abolished the city and the province."""
     pledges = list(registry().values())
     candidate = next(p for p in pledges if p.source_info.role == "candidate")
-    return [*phrases.whose_sentences(accountability.whose(pledges), accountability.current_government(candidate)),
-            *(phrases.merger_sentence(m) for m in accountability.mergers())]
+    return [*owners.whose_sentences(accountability.whose(pledges), accountability.current_government(candidate)),
+            *(owners.merger_sentence(m) for m in accountability.mergers())]
 
 
 def write_index(specs: dict[str, ReportSpec]) -> Path:

@@ -12,7 +12,7 @@ from ..views import common
 from ..views.accountability import mergers as mergers_of
 from ..views.accountability import owner
 from ..views.pledge import evidence_in_order
-from ..wording import numbers, phrases, sentences, terms, texts
+from ..wording import numbers, owners, phrases, sentences, terms, texts
 from .base import Col, Page, Rendered, cell
 from .ledger import ledger_tables
 
@@ -60,11 +60,11 @@ def articles(page: Page) -> dict:
         badges = pd.Series([o.badge for o in made]).value_counts(sort=False)
         facts = [f"fact:{step['fact']}" for step in shared if step["fact"]]
         items.append({"label": f"{source.outlet} {source.date}",
-                      "text": phrases.article_line(source.speaker, terms.ROLE[source.role], source.role_ko,
+                      "text": owners.article_line(source.speaker, terms.ROLE[source.role], source.role_ko,
                                                  " → ".join(step["text"] for step in shared),
                                                  [(badge, int(n)) for badge, n in badges.items()]),
                       "cites": page.cite([f"registry:{first.id}", *facts])})
-    mergers = [{"type": "p", "text": phrases.merger_sentence(m), "cites": page.cite(f"fact:{m['basis']}")}
+    mergers = [{"type": "p", "text": owners.merger_sentence(m), "cites": page.cite(f"fact:{m['basis']}")}
                for m in mergers_of()]
     return {"id": "articles", "blocks": [{"type": "list", "items": items}, *mergers,
                                          {"type": "p", "text": texts.ARTICLES_NOTE}]}

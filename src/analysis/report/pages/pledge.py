@@ -12,7 +12,7 @@ from ...assess.measures import ASSUMPTIONS_BY_MEASURE
 from ...ingest.registry import NOT_STATED, SMART
 from ..views import pledge as views
 from ..views.common import scenario_text
-from ..wording import numbers, phrases, terms, texts
+from ..wording import numbers, owners, phrases, terms, texts
 from . import pledge_numbers
 from .base import Col, Page, Rendered, cell
 
@@ -66,7 +66,7 @@ def whose(view: views.PledgeView, page: Page) -> dict:
              for step in view.owner.steps]
     items += [{"label": said["date"], "text": said["text"], "cites": page.cite(f"fact:{said['fact']}")}
               for said in view.owner.spoken]
-    notes = [{"type": "p", "text": phrases.merged_note(view.owner.merged)}] if view.owner.merged else []
+    notes = [{"type": "p", "text": owners.merged_note(view.owner.merged)}] if view.owner.merged else []
     return {"id": "whose", "blocks": [{"type": "p", "label": texts.UI["owner_scale"], "text": view.owner.badge},
                                       {"type": "list", "items": sorted(items, key=lambda i: i["label"])}, *notes,
                                       {"type": "p", "css": "muted", "text": texts.OWNER_NOTE}]}

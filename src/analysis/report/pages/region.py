@@ -10,7 +10,7 @@ from ...vocab import periods
 from ..figures import charts, svg
 from ..views import region as region_view
 from ..views.accountability import mergers
-from ..wording import numbers, phrases, sentences, terms, texts
+from ..wording import numbers, owners, phrases, sentences, terms, texts
 from .base import Col, Page, Rendered, cell
 from .overview import error_columns
 
@@ -70,7 +70,7 @@ def employment(view, page: Page) -> dict:
             Col("status", texts.COLUMNS["status"], lambda r: cell(status=r["status"]), value=lambda r: r["status"],
                 card="badge")], caption=texts.CAPTIONS_REGION["pledges"], file="pledges", cards="evidence"))
         blocks.append({"type": "p", "css": "muted", "text": texts.REGION_TARGETS})
-    blocks += [{"type": "p", "text": phrases.merged_region_note(view.region, m), "cites": page.cite(f"fact:{m['basis']}")}
+    blocks += [{"type": "p", "text": owners.merged_region_note(view.region, m), "cites": page.cite(f"fact:{m['basis']}")}
                for m in mergers() if view.region in m["predecessors"]]
     return {"id": "employment", "blocks": blocks}
 

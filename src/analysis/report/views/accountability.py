@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...ingest.registry import Pledge, registry
-from ..wording import phrases
+from ..wording import owners, phrases
 
 
 @dataclass(frozen=True)
@@ -45,10 +45,10 @@ def owner(pledge: Pledge, until: str | None = None) -> Owner:
         cause = step.cause
         if cause == "succession" and holder is not None and holder.succession == "merger":
             cause = "merger"
-        text = phrases.lineage_step(cause, maker.name, holder.name if holder else "")
+        text = owners.lineage_step(cause, maker.name, holder.name if holder else "")
         note = notes.get((step.since, step.fact), "")
         steps.append({"date": step.since, "fact": step.fact, "text": phrases.labelled(text, note) if note else text})
-    spoken = [{"date": e.date, "fact": e.fact, "text": phrases.spoken(e.event, actors[e.by].name, e.note)}
+    spoken = [{"date": e.date, "fact": e.fact, "text": owners.spoken(e.event, actors[e.by].name, e.note)}
               for e in record.spoken]
     holder = actors[record.holder] if record.holder else None
     merged = holder.name if holder is not None and holder.succession == "merger" else ""
@@ -56,7 +56,7 @@ def owner(pledge: Pledge, until: str | None = None) -> Owner:
                                    if s.cause in ("adopted", "continued", "changed") and s.holder))
     # A holder that carries on a changed project owes that project, not the pledge's own numbers.
     changed = record.state == "held" and record.last_act.cause == "changed"
-    return Owner(record.state, phrases.owner_badge("changed" if changed else record.state, holder.name if holder else ""),
+    return Owner(record.state, owners.owner_badge("changed" if changed else record.state, holder.name if holder else ""),
                  maker.name, holder.name if holder else "", steps, spoken, merged, adopters, changed)
 
 
