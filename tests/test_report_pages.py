@@ -382,3 +382,14 @@ def test_reader_facing_korean_lives_in_wording():
         strings = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
                    and id(n) not in docstrings]
         assert not [s for s in strings if hangul.search(s)], module.name
+
+
+@pytest.mark.parametrize("pledge_id", [p for p, pledge in registry().items() if pledge.source_info.role == "candidate"])
+def test_every_candidate_pledge_states_its_adoption_by_a_dated_fact_or_a_logged_search(results, pledge_id):
+    view = views.core_view(pledge_id)
+    if view.owner.state == "held":
+        taken = [s for s in view.owner.steps if s["fact"] and s["date"] > view.pledge.source_info.date]
+        assert view.owner.adopters and taken, "a held candidate pledge names who took it on, with a dated fact"
+    else:
+        html = str(pages.pledge(pledge_id))
+        assert view.searches and "받아들였다는 보도는 찾지 못했습니다" in html and "찾아본 검색" in html

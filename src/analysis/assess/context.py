@@ -54,10 +54,17 @@ class Context:
     def facts_frame(self) -> pd.DataFrame:
         return self.facts.reset_index(drop=True)
 
+    def pledge_searches(self) -> pd.DataFrame:
+        """The search log with one row per pledge a search was made for (a search for several pledges
+        is theirs each; one for `all` is the whole audit's)."""
+        log = self.search_log.assign(pledge_id=self.search_log["pledge_id"].str.split(r"[;, ]+")).explode("pledge_id")
+        return log[log["pledge_id"] != ""].reset_index(drop=True)
+
     def searches(self, pledge_id: str, as_of: pd.Timestamp | None = None) -> tuple[int, str]:
         """(distinct queries logged for a pledge by `as_of`, date of the last of them): a verdict of a
         past day never cites a search made later."""
-        rows = self.search_log[self.search_log["pledge_id"].str.split(r"[;, ]+").map(lambda ids: pledge_id in ids)]
+        log = self.pledge_searches()
+        rows = log[log["pledge_id"] == pledge_id]
         if as_of is not None:
             rows = rows[rows["date"] <= f"{as_of:%Y-%m-%d}"]
         return rows["query"].nunique(), (rows["date"].max() if len(rows) else "")

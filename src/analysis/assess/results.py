@@ -27,8 +27,8 @@ from .trace import traced
 from .verdict import Verdict, assess_all
 
 TABLES = ("statuses", "parts", "sensitivity", "calibration", "history", "measures", "evidence", "forecasts",
-          "region_forecasts", "projections", "investment", "mou", "ggm", "ledger")
-PER_PLEDGE = ("parts", "measures", "evidence", "history", "sensitivity")
+          "region_forecasts", "projections", "investment", "mou", "ggm", "ledger", "searches")
+PER_PLEDGE = ("parts", "measures", "evidence", "history", "sensitivity", "searches")
 
 
 @dataclass
@@ -179,6 +179,7 @@ def assess() -> Assessment:
                                   for row in measures.pledge_rows(ctx, ctx.pledges[pledge_id], v, investment)]),
         "evidence": _evidence_rows(ctx), "forecasts": forecasts, "projections": _projections(ctx),
         "investment": investment, "mou": _mou_table(ctx), "ggm": _ggm_table(ctx), "ledger": ledger(ctx),
+        "searches": (lambda log: log[log["pledge_id"].isin(list(ctx.pledges))])(ctx.pledge_searches()),
     }
     return Assessment(tables, _bundles(tables, verdicts))
 

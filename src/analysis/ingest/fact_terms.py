@@ -152,4 +152,4 @@ MOU_SERIES = Series("ai_mou", "ai_mou", frozenset({
 SERIES = (MOU_SERIES,)
 
 # Where the search log's searches were made (the search tool's corpora).
-CORPORA = ("pages", "docs", "issues", "code")
+CORPORA = ("pages", "docs", "issues", "code", "find_string")  # find_string: exact text in the code index

@@ -135,6 +135,11 @@ class Page:
         return {"type": "table", "caption": caption, "columns": columns, "rows": shown, "download": href,
                 "cites": self.cite(sources) if sources is not None else [], "cards": cards}
 
+    def download(self, file: str, rows: pd.DataFrame, labels: dict[str, str], caption: str) -> str:
+        """A CSV (with its analyst copy and metadata) offered without a table on the page."""
+        reader = rows[list(labels)].rename(columns=labels)
+        return self._files(file, reader, list(labels), rows, caption, "", None)
+
     def figure(self, svg: str, *, alt: str, caption: str, file: str, data: pd.DataFrame,
                labels: dict[str, str], sources=None, unit: str = "") -> dict:
         """A chart block: inline SVG whose conclusion is its alt text, its caption, and its data."""

@@ -67,11 +67,14 @@ def whose(view: views.PledgeView, page: Page) -> dict:
     items += [{"label": said["date"], "text": said["text"], "cites": page.cite(f"fact:{said['fact']}")}
               for said in view.owner.spoken]
     notes = [{"type": "p", "text": owners.merged_note(view.owner.merged)}] if view.owner.merged else []
+    if view.owner.state == "not_adopted":  # nobody took it on: say so, and where the searches are listed
+        notes.append({"type": "p", "text": owners.not_adopted_note(len(view.searches))})
     return {"id": "whose", "blocks": [{"type": "p", "label": texts.UI["owner_scale"], "text": view.owner.badge},
                                       {"type": "list", "items": sorted(items, key=lambda i: i["label"])}, *notes,
                                       {"type": "p", "css": "muted", "text": texts.OWNER_NOTE}]}
 
 
+SEARCHES_SHOWN = 5  # the latest searches on the page; all of them in its CSV
 EVIDENCE_COLUMNS = [
     Col("date", texts.COLUMNS["date"], lambda r: cell(f"{numbers.date_label(r['date'])} · {r['outlet']}"),
         css="nowrap", card="date"),
@@ -117,6 +120,13 @@ def evidence(view: views.PledgeView, page: Page) -> dict:
         blocks.append(_evidence_table(chosen, page, caption, "evidence" if len(components) == 1 else f"evidence-{k}"))
     if not view.evidence:
         blocks.append({"type": "p", "text": texts.NO_EVIDENCE})
+    if view.searches:  # what was searched, found or not: a gap is never filled silently
+        recent = sorted(view.searches, key=lambda s: s["date"], reverse=True)[:SEARCHES_SHOWN]
+        href = page.download("searches", pd.DataFrame(view.searches), texts.SEARCH_LABELS, texts.UI["searches"])
+        blocks += [{"type": "p", "label": texts.UI["searches"], "download": href,
+                    "text": texts.SEARCHES_NOTE.format(n=len(view.searches), shown=len(recent))},
+                   {"type": "list", "items": [{"label": s["date"], "text": owners.search_line(s["query"]),
+                                               "cites": []} for s in recent]}]
     blocks.append({"type": "p", "css": "muted", "text": texts.MEANINGS_NOTE})
     return {"id": "evidence", "blocks": blocks}
 

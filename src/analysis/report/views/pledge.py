@@ -39,6 +39,7 @@ class PledgeView:
     investment: pd.DataFrame | None = None
     ggm: pd.DataFrame | None = None
     ledger: pd.DataFrame | None = None
+    searches: list[dict] = field(default_factory=list)  # the logged searches made for this pledge
     chart: dict | None = None  # the data of the chart of what decided (the pledge JSON's `chart`)
 
     def measure(self, key: str) -> dict | None:
@@ -68,7 +69,7 @@ def core_view(pledge_id: str, overrides: dict | None = None) -> PledgeView:
                       missing_note(pledge, ordered))
     return PledgeView(pledge, status, bundle["parts"], bundle["measures"], ordered,
                       bundle["history"], bundle["sensitivity"], chosen, decided, lead, owner(pledge),
-                      dict(overrides or {}), chart=chart)
+                      dict(overrides or {}), chart=chart, searches=bundle["searches"])
 
 
 def _attach_tables(view: PledgeView) -> None:

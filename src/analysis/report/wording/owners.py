@@ -69,5 +69,18 @@ def merged_region_note(region: str, merger: dict) -> str:
             f"{region}의 것입니다.")
 
 
+def not_adopted_note(searches: int) -> str:
+    """A candidate's pledge nobody took on: say so, and where the searches for an adoption are."""
+    if not searches:
+        return "이 공약을 받아들인 시 정부를 찾을 검색은 아직 기록되지 않았습니다."
+    return ("경선 뒤 어느 시 정부가 이 공약을 받아들였다는 보도는 찾지 못했습니다. 찾아본 검색과 그 결과는 아래 "
+            "‘판단 근거가 된 보도’ 끝에 있습니다.")
+
+
+def search_line(query: str) -> str:
+    """One logged search as the page lists it (what it found, in the analyst's words, is in the CSV)."""
+    return f"검색어 ‘{query}’"
+
+
 def merged_note(holder: str) -> str:
     return f"이 사업은 지금 통합으로 생긴 {josa(holder, '이/가')} 맡고 있습니다. 통합 전의 시·도는 폐지되었습니다."
