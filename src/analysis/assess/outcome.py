@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+MONTH = "연월"  # the unit of a deciding date (stage verdicts)
 INTERVAL_LEVEL = 0.8  # every deciding interval is an 80% interval (one level on a page)
 # What can decide a status (statuses.csv `decided_by`); the report words each one.
 DECIDERS = ("statistic", "delivery", "mou", "ai_jobs", "stage", "facts", "components", "parts", "none", "unmeasurable")
@@ -18,7 +19,7 @@ class Deciding:
     low: float = math.nan
     high: float = math.nan
     level: float = math.nan
-    unit: str = ""  # 확률 | 명 | 개 | 단계 | ''
+    unit: str = ""  # 확률 | 명 | 개 | MONTH ('연월', a month as year + (month - 1) / 12) | ''
     target: float = math.nan
 
 

@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from .. import paths
 from ..ingest import yamlfile
 from . import reasons, rules
-from .outcome import Deciding, Outcome
+from .outcome import MONTH, Deciding, Outcome
 from .reference import per_trillion
 
 STAGES = ("announced", "investor_named", "agreement", "site_secured", "construction", "operating")
@@ -215,11 +215,11 @@ def _deciding(project: str, now: Step, finish, end: pd.Timestamp, jobs, pledge) 
         return Deciding(reasons.stage_jobs_label(pledge.investment_trillion_krw, jobs[0]), high, low, high,
                         unit="명", target=pledge.target_value)
     if now.stage == "operating":
-        return Deciding(reasons.stage_label(project, "operating"), month_value(now.day), unit="연월",
+        return Deciding(reasons.stage_label(project, "operating"), month_value(now.day), unit=MONTH,
                         target=float(end.year))
     which = "fastest" if earliest > end or not covered else "typical"
     day = earliest if which == "fastest" else typical
-    return Deciding(reasons.stage_label(project, which), month_value(day), unit="연월", target=float(end.year))
+    return Deciding(reasons.stage_label(project, which), month_value(day), unit=MONTH, target=float(end.year))
 
 
 def stage_outcome(ctx, pledge, a, deadline: int, assumed: bool, as_of, component: str = "") -> Outcome | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ...assess import rules
 from ..wording import numbers, sentences
 
-PROBABILITY, MONTH, UNRATED = "확률", "연월", (rules.UNMEASURABLE, rules.NO_DATA)
+PROBABILITY, UNRATED = "확률", (rules.UNMEASURABLE, rules.NO_DATA)
 LEVEL = re.compile(r"(\d+)% 구간")
 
 

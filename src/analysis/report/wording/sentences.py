@@ -3,6 +3,7 @@ state in their alt text. Each takes plain values and returns plain Korean (templ
 from __future__ import annotations
 
 from ...assess import rules
+from ...assess.outcome import MONTH
 from .josa import josa
 from .numbers import RANGE_WORD, count, decimal, estimate, interval, level, probability, share, span, year_month
 
@@ -13,7 +14,7 @@ def deciding_number(decided) -> str:
         return ""
     if decided.is_probability:
         return probability(decided.value)
-    if decided.unit == "연월":
+    if decided.unit == MONTH:
         return year_month(decided.value)
     if decided.level is None and decided.low is not None:  # a range of precedents, not an interval
         return span(decided.low, decided.high, decided.unit, decided.value)
@@ -79,7 +80,7 @@ def stage_lead(status: str, decided, number: str, chart: dict) -> str:
     now = f"{josa(project, '은/는')} 아직 ‘{chart['reached_label']}’ 단계입니다({chart['reached_date']}).{pending} "
     label = josa(decided.label, "은/는")
     deadline_year = f"기한 {chart['deadline']}년"
-    if decided.unit != "연월":
+    if decided.unit != MONTH:
         return now + (f"{label} {josa(number, '으로/로')} 약속한 {count(decided.target, decided.unit)}에 못 미쳐 "
                       f"{as_status(status)} 봅니다.")
     if status == rules.DELAYED and chart["typical"] is None:
